@@ -1,0 +1,56 @@
+package com.pyairtable.observability.autoconfigure.core;
+
+import com.pyairtable.observability.core.CompatPaths;
+import com.pyairtable.observability.core.CompatPathsFilter;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The platform's probe and scrape paths on the application port, when the actuator is
+ * there too. With {@code management.server.port} set,
+ * {@link CompatPathsManagementContextConfiguration} serves them on the management port.
+ */
+@AutoConfiguration
+@ConditionalOnObservabilityEnabled("endpoints.compat-paths")
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ OncePerRequestFilter.class, WebEndpointProperties.class })
+@ConditionalOnManagementPort(ManagementPortType.SAME)
+@EnableConfigurationProperties(WebEndpointProperties.class)
+public final class CompatPathsAutoConfiguration {
+
+	/**
+	 * Before Spring Security's filter (order -100), so that the security rules applied
+	 * are those of the actuator endpoint the request is forwarded to.
+	 */
+	static final int FILTER_ORDER = -110;
+
+	CompatPathsAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "compatPathsFilter")
+	FilterRegistrationBean<CompatPathsFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
+		return registration(webEndpointProperties);
+	}
+
+	static FilterRegistrationBean<CompatPathsFilter> registration(WebEndpointProperties webEndpointProperties) {
+		CompatPathsFilter filter = new CompatPathsFilter(new CompatPaths(webEndpointProperties.getBasePath()));
+		FilterRegistrationBean<CompatPathsFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.pyairtable.observability.autoconfigure.core;
+
+import com.pyairtable.observability.core.CompatPaths;
+import com.pyairtable.observability.core.HttpExchangeSizeFilter;
+import com.pyairtable.observability.core.ManagementRequestObservationPredicate;
+import com.pyairtable.observability.core.ManagementRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
+
+/**
+ * HTTP server defaults: management requests kept out of {@code http.server.requests} and
+ * traces, and request and response size summaries.
+ */
+@AutoConfiguration(before = { ObservationAutoConfiguration.class, WebMvcObservationAutoConfiguration.class },
+		after = CompositeMeterRegistryAutoConfiguration.class)
+@ConditionalOnObservabilityEnabled
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class,
+		ServerRequestObservationConvention.class })
+@EnableConfigurationProperties({ ObservabilityProperties.class, WebEndpointProperties.class })
+public final class HttpObservabilityAutoConfiguration {
+
+	/** Order of the size filter: just inside Boot's observation filter. */
+	static final int SIZE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+	HttpObservabilityAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ManagementRequests managementRequests(ObservabilityProperties properties,
+			WebEndpointProperties webEndpointProperties) {
+		String basePath = webEndpointProperties.getBasePath();
+		CompatPaths compatPaths = properties.getEndpoints().getCompatPaths().isEnabled() ? new CompatPaths(basePath)
+				: null;
+		return new ManagementRequests(basePath, compatPaths);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.observe-management-requests",
+			havingValue = false, matchIfMissing = true)
+	ManagementRequestObservationPredicate managementRequestObservationPredicate(
+			ManagementRequests managementRequests) {
+		return new ManagementRequestObservationPredicate(managementRequests);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterRegistry.class, ObservationProperties.class })
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes", matchIfMissing = true)
+	@EnableConfigurationProperties(ObservationProperties.class)
+	static class ExchangeSizeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "httpExchangeSizeFilter")
+		FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(MeterRegistry registry,
+				ObjectProvider<ServerRequestObservationConvention> customConvention,
+				ObservationProperties observationProperties, ManagementRequests managementRequests,
+				ObservabilityProperties properties) {
+			String name = observationProperties.getHttp().getServer().getRequests().getName();
+			ServerRequestObservationConvention convention = customConvention
+				.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name));
+			HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(registry, convention, managementRequests,
+					properties.getHttp().isObserveManagementRequests());
+			FilterRegistrationBean<HttpExchangeSizeFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(SIZE_FILTER_ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+			return registration;
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.pyairtable.observability.autoconfigure.core;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Condition behind {@link ConditionalOnObservabilityEnabled}.
+ */
+class OnObservabilityEnabledCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Map<String, Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnObservabilityEnabled.class.getName());
+		String feature = (attributes != null) ? (String) attributes.get("value") : "";
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnObservabilityEnabled.class,
+				feature.isEmpty() ? "" : "(" + feature + ")");
+		Environment environment = context.getEnvironment();
+		String starterKey = ObservabilityProperties.PREFIX + ".enabled";
+		if (!isEnabled(environment, starterKey)) {
+			return ConditionOutcome.noMatch(message.because(starterKey + " is false"));
+		}
+		if (!feature.isEmpty()) {
+			String featureKey = ObservabilityProperties.PREFIX + "." + feature + ".enabled";
+			if (!isEnabled(environment, featureKey)) {
+				return ConditionOutcome.noMatch(message.because(featureKey + " is false"));
+			}
+		}
+		return ConditionOutcome.match(message.because("enabled"));
+	}
+
+	static boolean isEnabled(Environment environment, String key) {
+		return environment.getProperty(key, Boolean.class, true);
+	}
+
+}
