@@ -9,11 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -82,6 +87,21 @@ final class TestWebApp implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Spans as Boot's tracing exports them, kept in memory when
+	 * {@code test.capture-spans=true}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("test.capture-spans")
+	static class SpanCapture {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
+
 	@Override
 	public void close() {
 		this.context.close();
@@ -90,6 +110,7 @@ final class TestWebApp implements AutoCloseable {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@RestController
+	@Import(SpanCapture.class)
 	static class App {
 
 		@GetMapping("/hello")
