@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +13,7 @@ import com.pyairtable.observability.health.CircuitBreakersHealthCheck;
 import com.pyairtable.observability.health.DependencyCheck;
 import com.pyairtable.observability.health.DependencyChecks;
 import com.pyairtable.observability.health.HealthCheckMeterBinder;
+import com.pyairtable.observability.health.HealthCheckScheduler;
 import com.pyairtable.observability.health.ReadinessHealthEndpointGroupsPostProcessor;
 import com.pyairtable.observability.health.ReadinessStatusAggregator;
 import com.pyairtable.observability.health.StateHealthCheck;
@@ -26,7 +25,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -62,9 +60,6 @@ import org.springframework.util.function.SingletonSupplier;
 @EnableConfigurationProperties(ObservabilityHealthProperties.class)
 public final class HealthAutoConfiguration {
 
-	/** Name of the scheduler running the dependency checks. */
-	public static final String HEALTH_CHECK_EXECUTOR_BEAN_NAME = "healthCheckExecutor";
-
 	private static final int MAX_CHECK_THREADS = 4;
 
 	HealthAutoConfiguration() {
@@ -72,27 +67,21 @@ public final class HealthAutoConfiguration {
 
 	/**
 	 * Dedicated scheduler of the dependency checks: daemon threads, stopped with the
-	 * context, never offered to {@code @Scheduled} or {@code @Async} work since it is
-	 * not a default candidate for injection by type.
+	 * context, never running the application's {@code @Scheduled} work.
 	 */
-	@Bean(name = HEALTH_CHECK_EXECUTOR_BEAN_NAME, destroyMethod = "shutdownNow", defaultCandidate = false)
-	@ConditionalOnMissingBean(name = HEALTH_CHECK_EXECUTOR_BEAN_NAME)
-	ScheduledExecutorService healthCheckExecutor(ObservabilityHealthProperties properties) {
-		int threads = Math.max(1, Math.min(properties.getChecks().size(), MAX_CHECK_THREADS));
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("health-check-");
-		threadFactory.setDaemon(true);
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, threadFactory);
-		executor.setRemoveOnCancelPolicy(true);
-		return executor;
+	@Bean
+	@ConditionalOnMissingBean
+	HealthCheckScheduler healthCheckScheduler(ObservabilityHealthProperties properties) {
+		return new HealthCheckScheduler(Math.max(1, Math.min(properties.getChecks().size(), MAX_CHECK_THREADS)));
 	}
 
 	/** The checks, named after the bean: {@code dependencies} in {@code /actuator/health}. */
 	@Bean
 	@ConditionalOnMissingBean
 	DependencyChecks dependenciesHealthContributor(ObservabilityHealthProperties properties,
-			@Qualifier(HEALTH_CHECK_EXECUTOR_BEAN_NAME) ScheduledExecutorService healthCheckExecutor) {
+			HealthCheckScheduler healthCheckScheduler) {
 		return new DependencyChecks(DependencyCheckFactory.create(properties, Clock.systemUTC()),
-				healthCheckExecutor);
+				healthCheckScheduler.getExecutor());
 	}
 
 	/** The state checks, named after the bean: {@code runtime} in {@code /actuator/health}. */
