@@ -20,8 +20,10 @@ import com.pyairtable.observability.health.StateHealthCheck;
 import com.pyairtable.observability.health.StateHealthChecksContributor;
 import com.pyairtable.observability.health.TimeBoundHealthContributorRegistry;
 import com.pyairtable.observability.health.TimeBoundHealthContributors;
+import com.pyairtable.observability.health.TimeBoundReactiveHealthContributorRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +44,7 @@ import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndp
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -117,6 +120,31 @@ public final class HealthAutoConfiguration {
 			}
 
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Mono.class)
+	static class ReactiveTimeBoundConfiguration {
+
+		/** Reads every reactive health contributor through its time bound. */
+		@Bean
+		static BeanPostProcessor timeBoundReactiveHealthContributorRegistryPostProcessor(
+				ObjectProvider<ObservabilityHealthProperties> properties) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+					if (bean instanceof ReactiveHealthContributorRegistry registry
+							&& !(bean instanceof TimeBoundReactiveHealthContributorRegistry)) {
+						return new TimeBoundReactiveHealthContributorRegistry(registry,
+								new PropertiesIndicatorTimeoutPolicy(properties.getObject()));
+					}
+					return bean;
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

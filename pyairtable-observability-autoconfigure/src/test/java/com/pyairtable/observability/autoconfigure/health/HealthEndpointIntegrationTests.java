@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A real Boot app on a random port with real dependencies on 127.0.0.1: one answering 200,
- * one answering 500, one that never answers (critical), a closed TCP port, and a user
- * health indicator that sleeps 60 s.
+ * one answering 500, one that never answers (critical), a closed TCP port, a user health
+ * indicator that sleeps 60 s and a reactive one that never answers.
  */
 @SpringBootTest(classes = HealthEndpointIntegrationTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.autoconfigure.exclude=" + HealthEndpointIntegrationTests.SECURITY,
@@ -43,6 +43,8 @@ import static org.awaitility.Awaitility.await;
 				"pyairtable.observability.service.name=health-test",
 				"pyairtable.observability.health.indicator-timeout=500ms",
 				"pyairtable.observability.health.indicators.sleepy.critical=false",
+				"pyairtable.observability.health.indicators.never.critical=false",
+				"pyairtable.observability.health.indicators.never.timeout=200ms",
 				"pyairtable.observability.health.checks.ok.type=http",
 				"pyairtable.observability.health.checks.ok.interval=1s",
 				"pyairtable.observability.health.checks.ok.critical=false",
@@ -157,6 +159,8 @@ class HealthEndpointIntegrationTests {
 			assertThat(health.took()).isLessThan(INDICATOR_BOUND);
 			assertThat(json(health, "$.components.sleepy.status")).isEqualTo("DEGRADED");
 			assertThat(json(health, "$.components.sleepy.details.error")).contains("500ms");
+			assertThat(json(health, "$.components.never.status")).isEqualTo("DEGRADED");
+			assertThat(json(health, "$.components.never.details.error")).contains("timed out after 200ms");
 		}
 		assertThat(this.sleepy.calls()).isEqualTo(1);
 	}
@@ -230,6 +234,12 @@ class HealthEndpointIntegrationTests {
 		@Bean
 		SleepyHealthIndicator sleepyHealthIndicator() {
 			return new SleepyHealthIndicator();
+		}
+
+		/** A reactive indicator that never answers, as a stuck Redis would. */
+		@Bean
+		org.springframework.boot.health.contributor.ReactiveHealthIndicator neverHealthIndicator() {
+			return reactor.core.publisher.Mono::never;
 		}
 
 		@Bean
