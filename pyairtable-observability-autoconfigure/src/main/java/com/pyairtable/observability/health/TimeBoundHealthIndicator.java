@@ -1,6 +1,7 @@
 package com.pyairtable.observability.health;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -122,7 +123,7 @@ public final class TimeBoundHealthIndicator implements HealthIndicator {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return Health.down().withDetail("error", Redaction.error(cause, java.util.List.of())).build();
+			return Health.down().withDetail("error", Redaction.error(cause, List.of())).build();
 		}
 	}
 

@@ -1,5 +1,7 @@
 package com.pyairtable.observability.health;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -102,14 +104,14 @@ public final class TimeBoundReactiveHealthContributorRegistry implements Reactiv
 		}
 
 		private Mono<Health> bound(Mono<Health> health) {
-			java.time.Duration timeout = TimeBoundReactiveHealthContributorRegistry.this.policy.timeout(this.name);
+			Duration timeout = TimeBoundReactiveHealthContributorRegistry.this.policy.timeout(this.name);
 			boolean critical = TimeBoundReactiveHealthContributorRegistry.this.policy.critical(this.name);
 			return health.timeout(timeout, Mono.fromSupplier(() -> Health.status(HealthStatuses.failure(critical))
 				.withDetail("error", "timed out after " + timeout.toMillis() + "ms")
 				.withDetail("timeoutMillis", timeout.toMillis())
 				.build()))
 				.onErrorResume((ex) -> Mono.just(Health.down()
-					.withDetail("error", Redaction.error(ex, java.util.List.of()))
+					.withDetail("error", Redaction.error(ex, List.of()))
 					.build()));
 		}
 

@@ -96,12 +96,18 @@ public final class HealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TimeBoundHealthContributors timeBoundHealthContributors(ObservabilityHealthProperties properties) {
+	TimeBoundHealthContributors timeBoundHealthContributors(ObservabilityHealthProperties properties,
+			ObjectProvider<StateHealthCheck> stateChecks) {
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("health-indicator-");
 		threadFactory.setDaemon(true);
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, properties.getIndicatorThreads(), 30,
 				TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
-		return new TimeBoundHealthContributors(new PropertiesIndicatorTimeoutPolicy(properties), executor);
+		String runtimePrefix = StateHealthChecksContributor.CONTRIBUTOR_NAME + "/";
+		return new TimeBoundHealthContributors(new PropertiesIndicatorTimeoutPolicy(properties,
+				(name) -> !name.startsWith(runtimePrefix) || stateChecks.stream()
+					.filter((check) -> name.equals(runtimePrefix + check.name()))
+					.allMatch(StateHealthCheck::critical)),
+				executor);
 	}
 
 	/** Reads every health contributor through its time bound. */

@@ -1,13 +1,15 @@
 package com.pyairtable.observability.autoconfigure.health;
 
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.pyairtable.observability.health.CircuitBreakersHealthCheck;
 import com.pyairtable.observability.health.DependencyChecks;
 import com.pyairtable.observability.health.HealthCheckMeterBinder;
 import com.pyairtable.observability.health.HealthCheckScheduler;
+import com.pyairtable.observability.health.HealthStatuses;
 import com.pyairtable.observability.health.ReadinessHealthEndpointGroupsPostProcessor;
+import com.pyairtable.observability.health.StateHealthCheck;
 import com.pyairtable.observability.health.StateHealthChecksContributor;
 import com.pyairtable.observability.health.TimeBoundHealthContributorRegistry;
 import com.pyairtable.observability.health.TimeBoundHealthContributors;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -25,8 +28,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class HealthAutoConfigurationTests {
 
@@ -71,6 +77,19 @@ class HealthAutoConfigurationTests {
 	}
 
 	@Test
+	void timesOutNonCriticalStateChecksAsDegraded() {
+		this.runner.withPropertyValues("pyairtable.observability.health.indicator-timeout=100ms")
+			.withUserConfiguration(SlowStateCheckConfiguration.class)
+			.run((context) -> {
+				HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
+				CompositeHealthContributor runtime = (CompositeHealthContributor) registry
+					.getContributor("runtime");
+				Health health = ((HealthIndicator) runtime.getContributor("slow")).health();
+				assertThat(health.getStatus()).isEqualTo(HealthStatuses.DEGRADED);
+			});
+	}
+
+	@Test
 	void doesNotOfferItsSchedulerForInjectionByType() {
 		this.runner.run((context) -> assertThat(context.getBeanProvider(ScheduledExecutorService.class).getIfUnique())
 			.isNull());
@@ -80,7 +99,7 @@ class HealthAutoConfigurationTests {
 	void doesNotRunTheApplicationsScheduledTasks() {
 		this.runner.withUserConfiguration(ScheduledConfiguration.class).run((context) -> {
 			ScheduledConfiguration scheduled = context.getBean(ScheduledConfiguration.class);
-			org.awaitility.Awaitility.await().until(() -> scheduled.thread != null);
+			await().until(() -> scheduled.thread != null);
 			assertThat(scheduled.thread).doesNotStartWith("health-check-");
 		});
 	}
@@ -191,14 +210,42 @@ class HealthAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@org.springframework.scheduling.annotation.EnableScheduling
+	@EnableScheduling
 	static class ScheduledConfiguration {
 
 		volatile String thread;
 
-		@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 60_000)
+		@Scheduled(fixedDelay = 60_000)
 		void record() {
 			this.thread = Thread.currentThread().getName();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowStateCheckConfiguration {
+
+		@Bean
+		StateHealthCheck slowStateCheck() {
+			return new StateHealthCheck() {
+
+				@Override
+				public String name() {
+					return "slow";
+				}
+
+				@Override
+				public Health check() {
+					try {
+						Thread.sleep(2_000);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return Health.up().build();
+				}
+
+			};
 		}
 
 	}
@@ -218,7 +265,7 @@ class HealthAutoConfigurationTests {
 
 		@Bean
 		CircuitBreakersHealthCheck myBreakers() {
-			return new CircuitBreakersHealthCheck(() -> null, java.util.Set.of());
+			return new CircuitBreakersHealthCheck(() -> null, Set.of());
 		}
 
 	}

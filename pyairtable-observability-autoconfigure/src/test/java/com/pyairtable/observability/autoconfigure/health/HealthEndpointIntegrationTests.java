@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import com.pyairtable.observability.health.FakeDependencies;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -184,6 +187,8 @@ class HealthEndpointIntegrationTests {
 		assertThat(dependencies.receivedApiKeys()).contains("very-secret-key");
 		String all = get("/actuator/health").body();
 		assertThat(all + body).doesNotContain("very-secret-key", "user:pass", "query-secret", "X-Api-Key");
+		// The platform's detailed path shows the same checks.
+		assertThat(get("/health/detailed").body()).contains("\"dependencies\"", "unexpected HTTP status 500");
 		// The overall status: a critical check is DOWN.
 		assertThat(get("/actuator/health").status()).isEqualTo(503);
 	}
@@ -238,14 +243,13 @@ class HealthEndpointIntegrationTests {
 
 		/** A reactive indicator that never answers, as a stuck Redis would. */
 		@Bean
-		org.springframework.boot.health.contributor.ReactiveHealthIndicator neverHealthIndicator() {
-			return reactor.core.publisher.Mono::never;
+		ReactiveHealthIndicator neverHealthIndicator() {
+			return Mono::never;
 		}
 
 		@Bean
-		io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakerRegistry() {
-			io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry registry = io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry
-				.ofDefaults();
+		CircuitBreakerRegistry circuitBreakerRegistry() {
+			CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
 			registry.circuitBreaker("airtable");
 			return registry;
 		}
