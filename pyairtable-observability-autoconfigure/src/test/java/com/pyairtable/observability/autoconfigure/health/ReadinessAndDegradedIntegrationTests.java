@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.autoconfigure.exclude=" + HealthEndpointIntegrationTests.SECURITY,
 				"management.endpoint.health.show-details=always",
+				"management.endpoint.health.probes.add-additional-paths=true",
 				"pyairtable.observability.health.circuit-breakers.critical=airtable",
 				"pyairtable.observability.health.checks.gated.type=http",
 				"pyairtable.observability.health.checks.gated.timeout=30s",
@@ -78,12 +79,14 @@ class ReadinessAndDegradedIntegrationTests {
 		assertThat(status("/actuator/health/dependencies/gated")).isEqualTo("UNKNOWN");
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 		assertThat(status("/actuator/health/readiness")).isEqualTo("OUT_OF_SERVICE");
+		assertThat(get("/readyz").statusCode()).isEqualTo(503);
 		assertLive();
 
 		// Once it has answered, the service is ready, and DEGRADED overall (non-critical failing).
 		dependencies.openGate();
 		await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
 		assertThat(status("/actuator/health/readiness")).isEqualTo("UP");
+		assertThat(get("/readyz").statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "DEGRADED".equals(status("/actuator/health")));
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 
@@ -112,6 +115,7 @@ class ReadinessAndDegradedIntegrationTests {
 		HttpResponse<String> liveness = get("/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+		assertThat(get("/livez").statusCode()).isEqualTo(200);
 	}
 
 	private String status(String path) {
