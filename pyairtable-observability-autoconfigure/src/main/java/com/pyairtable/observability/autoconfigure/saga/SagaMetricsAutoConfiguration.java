@@ -3,7 +3,7 @@ package com.pyairtable.observability.autoconfigure.saga;
 import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
-import com.pyairtable.observability.saga.SagaHistogramMeterFilter;
+import com.pyairtable.observability.saga.SagaMeterFilter;
 import com.pyairtable.observability.saga.SagaMetrics;
 import com.pyairtable.observability.saga.SagaObservationConvention;
 import com.pyairtable.observability.saga.SagaRegistry;
@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +58,8 @@ public final class SagaMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = SagaMetricsProperties.PREFIX, name = "histogram", matchIfMissing = true)
-	SagaHistogramMeterFilter sagaHistogramMeterFilter() {
-		return new SagaHistogramMeterFilter();
+	SagaMeterFilter sagaMeterFilter(SagaMetricsProperties properties) {
+		return new SagaMeterFilter(properties.isHistogram());
 	}
 
 }
