@@ -104,7 +104,7 @@ class BusinessMetricsScrapeTests {
 
 	@Test
 	void scrapeHoldsEveryContractMetricWithExactlyTheContractLabels() {
-		runner().run((context) -> {
+		runner(server.url()).run((context) -> {
 			assertThat(context.getBean(MeterRegistry.class)).isInstanceOf(CompositeMeterRegistry.class);
 			exerciseEveryBinder(context);
 			String text = context.getBean(PrometheusMeterRegistry.class).scrape();
@@ -132,7 +132,7 @@ class BusinessMetricsScrapeTests {
 		});
 	}
 
-	static ApplicationContextRunner runner() {
+	static ApplicationContextRunner runner(String apiUrl) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
@@ -146,14 +146,14 @@ class BusinessMetricsScrapeTests {
 			.withPropertyValues("pyairtable.observability.service.name=airtable-gateway",
 					"pyairtable.observability.service.version=1.2.3", "pyairtable.observability.service.tier=gateway",
 					"pyairtable.observability.service.environment=test",
-					"pyairtable.observability.metrics.airtable.api-url=" + server.url(),
+					"pyairtable.observability.metrics.airtable.api-url=" + apiUrl,
 					"pyairtable.observability.metrics.airtable.monthly-quota=100000",
 					"pyairtable.observability.metrics.airtable.rate-limit.enabled=true",
 					"pyairtable.observability.metrics.llm.pricing.[gemini-2.5-flash].input-per-million-tokens=0.30",
 					"pyairtable.observability.metrics.llm.pricing.[gemini-2.5-flash].output-per-million-tokens=2.50");
 	}
 
-	static void exerciseEveryBinder(org.springframework.context.ApplicationContext context) throws Exception {
+	private static void exerciseEveryBinder(org.springframework.context.ApplicationContext context) throws Exception {
 		RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.url()).build();
 		client.get().uri("/v0/{base}/{table}", "appE2E", "My Table").retrieve().toBodilessEntity();
 		assertThatExceptionOfType(RestClientResponseException.class)
