@@ -26,6 +26,7 @@ import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
@@ -44,7 +45,8 @@ class AirtableMetricsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 				CardinalityAutoConfiguration.class, AirtableMetricsAutoConfiguration.class,
-				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class))
+				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
+				WebClientAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=" + server.url());
 
 	@BeforeAll
@@ -109,10 +111,10 @@ class AirtableMetricsAutoConfigurationTests {
 	@Test
 	void recordsWebClientCalls() {
 		this.runner.run((context) -> {
-			WebClient.Builder builder = WebClient.builder();
-			context.getBean("airtableWebClientCustomizer", org.springframework.boot.webclient.WebClientCustomizer.class)
-				.customize(builder);
-			WebClient client = builder.clientConnector(new JdkClientHttpConnector()).baseUrl(server.url()).build();
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector())
+				.baseUrl(server.url())
+				.build();
 			client.get().uri("/v0/appReactive/tblR/rec9").retrieve().toBodilessEntity().block();
 			assertThat(count(context.getBean(MeterRegistry.class), "appReactive", "tblR", "get", "200")).isEqualTo(1);
 		});
