@@ -22,14 +22,14 @@ public class AirtableClientHttpRequestInterceptor implements ClientHttpRequestIn
 
 	private final AirtableMetrics metrics;
 
-	private final String apiUrl;
+	private final AirtableApiUrl apiUrl;
 
 	/**
 	 * Creates an interceptor.
 	 * @param metrics where calls are recorded
 	 * @param apiUrl the Airtable API base URL
 	 */
-	public AirtableClientHttpRequestInterceptor(AirtableMetrics metrics, String apiUrl) {
+	public AirtableClientHttpRequestInterceptor(AirtableMetrics metrics, AirtableApiUrl apiUrl) {
 		this.metrics = metrics;
 		this.apiUrl = apiUrl;
 	}
@@ -57,7 +57,7 @@ public class AirtableClientHttpRequestInterceptor implements ClientHttpRequestIn
 
 	private @Nullable AirtableRequest parse(HttpRequest request) {
 		try {
-			return AirtableRequest.parse(this.apiUrl, request.getMethod().name(), request.getURI());
+			return AirtableRequest.parse(this.apiUrl.get(), request.getMethod().name(), request.getURI());
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not parse an Airtable request", ex);

@@ -20,14 +20,14 @@ public class AirtableExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final AirtableMetrics metrics;
 
-	private final String apiUrl;
+	private final AirtableApiUrl apiUrl;
 
 	/**
 	 * Creates a filter.
 	 * @param metrics where calls are recorded
 	 * @param apiUrl the Airtable API base URL
 	 */
-	public AirtableExchangeFilterFunction(AirtableMetrics metrics, String apiUrl) {
+	public AirtableExchangeFilterFunction(AirtableMetrics metrics, AirtableApiUrl apiUrl) {
 		this.metrics = metrics;
 		this.apiUrl = apiUrl;
 	}
@@ -49,7 +49,7 @@ public class AirtableExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private @Nullable AirtableRequest parse(ClientRequest request) {
 		try {
-			return AirtableRequest.parse(this.apiUrl, request.method().name(), request.url());
+			return AirtableRequest.parse(this.apiUrl.get(), request.method().name(), request.url());
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not parse an Airtable request", ex);

@@ -1,5 +1,6 @@
 package com.pyairtable.observability.autoconfigure.airtable;
 
+import com.pyairtable.observability.airtable.AirtableApiUrl;
 import com.pyairtable.observability.airtable.AirtableCallBudget;
 import com.pyairtable.observability.airtable.AirtableClientHttpRequestInterceptor;
 import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
@@ -23,6 +24,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -49,6 +51,14 @@ public final class AirtableMetricsAutoConfiguration {
 		return new AirtableMetrics(guard, budget.getIfAvailable(), properties.getMonthlyQuota());
 	}
 
+	/**
+	 * The API URL, with placeholders such as {@code ${local.server.port}} resolved when the
+	 * first call is made rather than at startup.
+	 */
+	static AirtableApiUrl apiUrl(AirtableMetricsProperties properties, Environment environment) {
+		return new AirtableApiUrl(properties.getApiUrl(), environment::resolvePlaceholders);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RateLimiter.class)
 	@ConditionalOnProperty(prefix = AirtableMetricsProperties.PREFIX, name = "rate-limit.enabled",
@@ -73,8 +83,8 @@ public final class AirtableMetricsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AirtableClientHttpRequestInterceptor airtableClientHttpRequestInterceptor(AirtableMetrics metrics,
-				AirtableMetricsProperties properties) {
-			return new AirtableClientHttpRequestInterceptor(metrics, properties.getApiUrl());
+				AirtableMetricsProperties properties, Environment environment) {
+			return new AirtableClientHttpRequestInterceptor(metrics, apiUrl(properties, environment));
 		}
 
 		@Bean
@@ -107,8 +117,8 @@ public final class AirtableMetricsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AirtableExchangeFilterFunction airtableExchangeFilterFunction(AirtableMetrics metrics,
-				AirtableMetricsProperties properties) {
-			return new AirtableExchangeFilterFunction(metrics, properties.getApiUrl());
+				AirtableMetricsProperties properties, Environment environment) {
+			return new AirtableExchangeFilterFunction(metrics, apiUrl(properties, environment));
 		}
 
 		@Bean

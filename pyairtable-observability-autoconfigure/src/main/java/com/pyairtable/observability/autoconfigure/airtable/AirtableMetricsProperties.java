@@ -16,7 +16,10 @@ public class AirtableMetricsProperties {
 	/** Whether Airtable API calls are recorded. */
 	private boolean enabled = true;
 
-	/** Base URL of the Airtable API; calls whose URL starts with it are recorded. */
+	/**
+	 * Base URL of the Airtable API; calls whose URL starts with it are recorded. Placeholders
+	 * such as ${local.server.port} are resolved at the first call.
+	 */
 	private String apiUrl = "https://api.airtable.com";
 
 	/** Monthly API call quota of the plan, published as airtable_api_monthly_quota; 0 for none. */

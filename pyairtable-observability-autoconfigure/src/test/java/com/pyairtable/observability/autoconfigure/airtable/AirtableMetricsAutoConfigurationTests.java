@@ -91,6 +91,23 @@ class AirtableMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void resolvesPlaceholdersInTheApiUrlAtTheFirstCall() {
+		String port = server.url().substring(server.url().lastIndexOf(':') + 1);
+		this.runner
+			.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=http://127.0.0.1:${test.airtable.port}")
+			.run((context) -> {
+				// Known only once the application runs, like local.server.port.
+				context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new org.springframework.core.env.MapPropertySource("late",
+							java.util.Map.of("test.airtable.port", port)));
+				RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.url()).build();
+				client.get().uri("/v0/appLate/tblL").retrieve().toBodilessEntity();
+				assertThat(count(context.getBean(MeterRegistry.class), "appLate", "tblL", "list", "200")).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void ignoresCallsToOtherUrls() {
 		this.runner.run((context) -> {
 			RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.otherUrl()).build();
