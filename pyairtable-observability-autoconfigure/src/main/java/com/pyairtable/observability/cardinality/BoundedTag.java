@@ -1,9 +1,11 @@
 package com.pyairtable.observability.cardinality;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * sanitised tag values.
  */
 public final class BoundedTag {
+
+	/** Marks a raw value already folded: compared by identity, so a real "other" is not one. */
+	@SuppressWarnings("StringOperationCanBeSimplified")
+	private static final String FOLDED = new String(CardinalityMetricNames.OTHER);
 
 	private final CardinalityGuard guard;
 
@@ -26,6 +32,9 @@ public final class BoundedTag {
 	private final Set<String> admitted = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger admittedCount = new AtomicInteger();
+
+	/** The overflow counters, one per registry, created at the first fold. */
+	volatile @Nullable List<Counter> overflowCounters;
 
 	BoundedTag(CardinalityGuard guard, String metric, String key) {
 		this.guard = guard;
@@ -46,6 +55,9 @@ public final class BoundedTag {
 		}
 		String known = this.resolved.get(raw);
 		if (known != null) {
+			if (known == FOLDED) {
+				this.guard.overflowed(this);
+			}
 			return known;
 		}
 		return resolve(raw);
@@ -62,7 +74,10 @@ public final class BoundedTag {
 		if (!isReserved(value) && !this.admitted.contains(value)) {
 			if (!admit(value)) {
 				this.guard.overflowed(this);
-				return CardinalityMetricNames.OTHER;
+				if (this.resolved.size() < this.maxResolved) {
+					this.resolved.putIfAbsent(raw, FOLDED);
+				}
+				return FOLDED;
 			}
 		}
 		if (this.resolved.size() < this.maxResolved) {

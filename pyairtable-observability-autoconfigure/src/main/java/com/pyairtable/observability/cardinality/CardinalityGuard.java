@@ -84,13 +84,19 @@ public class CardinalityGuard implements MeterBinder {
 
 	void overflowed(BoundedTag tag) {
 		try {
-			for (MeterRegistry registry : this.registries) {
-				Counter.builder(CardinalityMetricNames.TAG_OVERFLOW)
-					.description("Tag values folded into 'other' by the cardinality guard")
-					.tag(CardinalityMetricNames.METRIC_TAG, tag.metric())
-					.tag(CardinalityMetricNames.TAG_TAG, tag.key())
-					.register(registry)
-					.increment();
+			List<Counter> counters = tag.overflowCounters;
+			if (counters == null || counters.size() != this.registries.size()) {
+				counters = this.registries.stream()
+					.map((registry) -> Counter.builder(CardinalityMetricNames.TAG_OVERFLOW)
+						.description("Tag values folded into 'other' by the cardinality guard")
+						.tag(CardinalityMetricNames.METRIC_TAG, tag.metric())
+						.tag(CardinalityMetricNames.TAG_TAG, tag.key())
+						.register(registry))
+					.toList();
+				tag.overflowCounters = counters;
+			}
+			for (Counter counter : counters) {
+				counter.increment();
 			}
 			if (this.warnedMetrics.add(tag.metric())) {
 				logger.warn("Metric '" + tag.metric() + "' reached " + this.maxTagValues + " distinct values of tag '"

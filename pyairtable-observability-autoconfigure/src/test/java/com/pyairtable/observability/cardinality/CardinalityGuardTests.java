@@ -36,6 +36,20 @@ class CardinalityGuardTests {
 	}
 
 	@Test
+	void countsEveryFoldOfARepeatedValueButNotARealOther() {
+		BoundedTag tag = this.guard.tag("m5", "t");
+		tag.value("a");
+		tag.value("b");
+		tag.value("c");
+		for (int i = 0; i < 5; i++) {
+			assertThat(tag.value("d")).isEqualTo("other");
+		}
+		assertThat(tag.value("other")).isEqualTo("other");
+		assertThat(this.registry.get("observability.tag.overflow").tags("metric", "m5", "tag", "t").counter().count())
+			.isEqualTo(5);
+	}
+
+	@Test
 	void warnsOncePerMetric(CapturedOutput output) {
 		BoundedTag first = this.guard.tag("metric.one", "x");
 		BoundedTag second = this.guard.tag("metric.one", "y");
