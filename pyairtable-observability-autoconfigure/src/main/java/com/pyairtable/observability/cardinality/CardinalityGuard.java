@@ -58,7 +58,15 @@ public class CardinalityGuard implements MeterBinder {
 	 * @return the bounded tag
 	 */
 	public BoundedTag tag(String metric, String tag) {
-		return this.tags.computeIfAbsent(metric + '\u0000' + tag, (key) -> new BoundedTag(this, metric, tag));
+		String key = metric + '\u0000' + tag;
+		BoundedTag bounded = this.tags.get(key);
+		if (bounded == null) {
+			bounded = this.tags.computeIfAbsent(key, (k) -> new BoundedTag(this, metric, tag));
+			if (!this.registries.isEmpty()) {
+				registerOverflowCounters(bounded);
+			}
+		}
+		return bounded;
 	}
 
 	/**
@@ -77,25 +85,28 @@ public class CardinalityGuard implements MeterBinder {
 		return this.maxValueLength;
 	}
 
+	/**
+	 * Registers the overflow counter of every guarded tag at zero, so that the first fold
+	 * shows as an increase (and the metric is in every scrape).
+	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registries.add(registry);
+		this.tags.values().forEach(this::registerOverflowCounters);
+	}
+
+	private void registerOverflowCounters(BoundedTag tag) {
+		try {
+			overflowCounters(tag);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not register a tag overflow counter", ex);
+		}
 	}
 
 	void overflowed(BoundedTag tag) {
 		try {
-			List<Counter> counters = tag.overflowCounters;
-			if (counters == null || counters.size() != this.registries.size()) {
-				counters = this.registries.stream()
-					.map((registry) -> Counter.builder(CardinalityMetricNames.TAG_OVERFLOW)
-						.description("Tag values folded into 'other' by the cardinality guard")
-						.tag(CardinalityMetricNames.METRIC_TAG, tag.metric())
-						.tag(CardinalityMetricNames.TAG_TAG, tag.key())
-						.register(registry))
-					.toList();
-				tag.overflowCounters = counters;
-			}
-			for (Counter counter : counters) {
+			for (Counter counter : overflowCounters(tag)) {
 				counter.increment();
 			}
 			if (this.warnedMetrics.add(tag.metric())) {
@@ -107,6 +118,21 @@ public class CardinalityGuard implements MeterBinder {
 		catch (RuntimeException ex) {
 			logger.debug("Could not record a tag overflow", ex);
 		}
+	}
+
+	private List<Counter> overflowCounters(BoundedTag tag) {
+		List<Counter> counters = tag.overflowCounters;
+		if (counters == null || counters.size() != this.registries.size()) {
+			counters = this.registries.stream()
+				.map((registry) -> Counter.builder(CardinalityMetricNames.TAG_OVERFLOW)
+					.description("Tag values folded into 'other' by the cardinality guard")
+					.tag(CardinalityMetricNames.METRIC_TAG, tag.metric())
+					.tag(CardinalityMetricNames.TAG_TAG, tag.key())
+					.register(registry))
+				.toList();
+			tag.overflowCounters = counters;
+		}
+		return counters;
 	}
 
 	String sanitize(String raw) {

@@ -50,6 +50,19 @@ class CardinalityGuardTests {
 	}
 
 	@Test
+	void registersEveryOverflowCounterAtZero() {
+		CardinalityGuard guard = new CardinalityGuard(3, 8);
+		guard.tag("before", "t");
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		guard.bindTo(registry);
+		guard.tag("after", "t");
+		assertThat(registry.get("observability.tag.overflow").tags("metric", "before", "tag", "t").counter().count())
+			.isZero();
+		assertThat(registry.get("observability.tag.overflow").tags("metric", "after", "tag", "t").counter().count())
+			.isZero();
+	}
+
+	@Test
 	void warnsOncePerMetric(CapturedOutput output) {
 		BoundedTag first = this.guard.tag("metric.one", "x");
 		BoundedTag second = this.guard.tag("metric.one", "y");
