@@ -89,6 +89,25 @@ class CardinalityGuardTests {
 	}
 
 	@Test
+	void allocatesNothingForAWarmValue() {
+		BoundedTag tag = this.guard.tag("m6", "t");
+		String raw = "warm";
+		tag.value(raw);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+			.getThreadMXBean();
+		long thread = Thread.currentThread().getId();
+		long before = threads.getThreadAllocatedBytes(thread);
+		int length = 0;
+		for (int i = 0; i < 100_000; i++) {
+			length += tag.value(raw).length();
+		}
+		long allocated = threads.getThreadAllocatedBytes(thread) - before;
+		assertThat(length).isEqualTo(400_000);
+		// A few hundred bytes at most come from the measurement itself.
+		assertThat(allocated).isLessThan(4_096);
+	}
+
+	@Test
 	void returnsTheSameInstanceForAWarmValue() {
 		BoundedTag tag = this.guard.tag("m4", "t");
 		String first = tag.value("warm");
