@@ -48,6 +48,9 @@ public class AirtableMetrics implements MeterBinder {
 
 	private volatile @Nullable Meters meters;
 
+	/** The last 429s, for health: a run of them makes the service DEGRADED. */
+	private final RecentEvents rateLimitHits = new RecentEvents(64, System::nanoTime);
+
 	/**
 	 * Creates the metrics.
 	 * @param guard the cardinality guard
@@ -75,6 +78,15 @@ public class AirtableMetrics implements MeterBinder {
 				.description("Configured monthly Airtable API call quota of the plan")
 				.register(registry);
 		}
+	}
+
+	/**
+	 * How many HTTP 429 answers Airtable gave within the window (at most 64 are kept).
+	 * @param window how far back to look
+	 * @return the number of 429s within the window
+	 */
+	public int rateLimitHitsWithin(Duration window) {
+		return this.rateLimitHits.within(window);
 	}
 
 	/**
@@ -118,6 +130,7 @@ public class AirtableMetrics implements MeterBinder {
 						AirtableMetricNames.OPERATION_TAG, operation)
 				.record(durationNanos, TimeUnit.NANOSECONDS);
 			if (status == 429) {
+				this.rateLimitHits.record();
 				meters.rateLimitHits
 					.withTags(AirtableMetricNames.BASE_TAG, this.rateLimitBase.value(request.base()))
 					.increment();

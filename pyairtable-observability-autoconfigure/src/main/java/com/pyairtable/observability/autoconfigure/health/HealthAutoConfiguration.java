@@ -1,5 +1,12 @@
 package com.pyairtable.observability.autoconfigure.health;
 
+import com.pyairtable.observability.airtable.AirtableMetrics;
+import com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration;
+import com.pyairtable.observability.health.AirtableRateLimitHealthCheck;
+import com.pyairtable.observability.health.StuckSagasHealthCheck;
+import com.pyairtable.observability.saga.SagaRegistry;
+
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +36,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,7 +65,8 @@ import org.springframework.util.function.SingletonSupplier;
  * circuit breakers and health as metrics.
  */
 @AutoConfiguration(after = { HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-		TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class })
+		TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
+		AirtableMetricsAutoConfiguration.class, SagaMetricsAutoConfiguration.class })
 @ConditionalOnClass(HealthContributor.class)
 @ConditionalOnObservabilityEnabled("health")
 @EnableConfigurationProperties(ObservabilityHealthProperties.class)
@@ -215,6 +224,35 @@ public final class HealthAutoConfiguration {
 				ObservabilityHealthProperties properties) {
 			return new CircuitBreakersHealthCheck(registry::getIfUnique,
 					Set.copyOf(properties.getCircuitBreakers().getCritical()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(AirtableMetrics.class)
+	@ConditionalOnBooleanProperty(name = ObservabilityHealthProperties.PREFIX + ".airtable.enabled",
+			matchIfMissing = true)
+	static class AirtableHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AirtableRateLimitHealthCheck airtableRateLimitHealthCheck(AirtableMetrics metrics,
+				ObservabilityHealthProperties properties) {
+			ObservabilityHealthProperties.Airtable airtable = properties.getAirtable();
+			return new AirtableRateLimitHealthCheck(metrics, airtable.getRateLimitHits(), airtable.getWindow());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(SagaRegistry.class)
+	@ConditionalOnBooleanProperty(name = ObservabilityHealthProperties.PREFIX + ".saga.enabled", matchIfMissing = true)
+	static class SagaHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StuckSagasHealthCheck stuckSagasHealthCheck(SagaRegistry registry, ObservabilityHealthProperties properties) {
+			return new StuckSagasHealthCheck(registry, properties.getSaga().getStuckAfter());
 		}
 
 	}

@@ -53,6 +53,10 @@ public class ObservabilityHealthProperties implements InitializingBean {
 
 	private final CircuitBreakers circuitBreakers = new CircuitBreakers();
 
+	private final Airtable airtable = new Airtable();
+
+	private final Saga saga = new Saga();
+
 	private final Readiness readiness = new Readiness();
 
 	public boolean isEnabled() {
@@ -352,6 +356,105 @@ public class ObservabilityHealthProperties implements InitializingBean {
 	/**
 	 * Health of Resilience4j's circuit breakers.
 	 */
+	public Airtable getAirtable() {
+		return this.airtable;
+	}
+
+	public Saga getSaga() {
+		return this.saga;
+	}
+
+	/**
+	 * Airtable rate limiting as health.
+	 */
+	public static class Airtable {
+
+		/**
+		 * Whether a run of HTTP 429 answers from Airtable makes the service DEGRADED.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How many 429 answers within the window make the service DEGRADED (1 to 64).
+		 */
+		private int rateLimitHits = 3;
+
+		/**
+		 * The window the 429 answers are counted in.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getRateLimitHits() {
+			return this.rateLimitHits;
+		}
+
+		public void setRateLimitHits(int rateLimitHits) {
+			if (rateLimitHits < 1 || rateLimitHits > 64) {
+				throw new IllegalArgumentException(PREFIX + ".airtable.rate-limit-hits was " + rateLimitHits
+						+ " but must be between 1 and 64");
+			}
+			this.rateLimitHits = rateLimitHits;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			if (window.isNegative() || window.isZero()) {
+				throw new IllegalArgumentException(
+						PREFIX + ".airtable.window was " + window + " but must be a positive duration");
+			}
+			this.window = window;
+		}
+
+	}
+
+	/**
+	 * Long-running sagas as health.
+	 */
+	public static class Saga {
+
+		/**
+		 * Whether sagas running longer than 'stuck-after' make the service DEGRADED.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a saga may run before it counts as stuck.
+		 */
+		private Duration stuckAfter = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getStuckAfter() {
+			return this.stuckAfter;
+		}
+
+		public void setStuckAfter(Duration stuckAfter) {
+			if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+				throw new IllegalArgumentException(
+						PREFIX + ".saga.stuck-after was " + stuckAfter + " but must be a positive duration");
+			}
+			this.stuckAfter = stuckAfter;
+		}
+
+	}
+
 	public static class CircuitBreakers {
 
 		/**

@@ -270,4 +270,49 @@ class HealthAutoConfigurationTests {
 
 	}
 
+	@Test
+	void readsTheBindersStateWhenTheyArePresent() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, HealthAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration.class,
+					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.health.saga.stuck-after=10m",
+					"pyairtable.observability.health.airtable.rate-limit-hits=5")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(com.pyairtable.observability.health.AirtableRateLimitHealthCheck.class)
+					.hasSingleBean(com.pyairtable.observability.health.StuckSagasHealthCheck.class);
+				assertThat(context.getBean(com.pyairtable.observability.health.StuckSagasHealthCheck.class).check()
+					.getDetails()).containsEntry("stuckAfter", "PT10M");
+			});
+	}
+
+	@Test
+	void leavesBinderChecksOutWhenTheBindersAreAbsentOrSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(com.pyairtable.observability.health.AirtableRateLimitHealthCheck.class)
+			.doesNotHaveBean(com.pyairtable.observability.health.StuckSagasHealthCheck.class));
+	}
+
+	@Test
+	void failsOnANonPositiveStuckThreshold() {
+		this.runner.withPropertyValues("pyairtable.observability.health.saga.stuck-after=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.health.saga.stuck-after"));
+	}
+
+	@Test
+	void failsOnARateLimitThresholdOutOfRange() {
+		this.runner.withPropertyValues("pyairtable.observability.health.airtable.rate-limit-hits=100")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.health.airtable.rate-limit-hits was 100"));
+	}
+
 }
