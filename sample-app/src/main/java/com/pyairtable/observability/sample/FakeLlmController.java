@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A stand-in for an OpenAI-compatible chat completions API, reporting token usage and
- * failing one call in twenty.
+ * A stand-in for an OpenAI-compatible chat completions API, reporting token usage. It has
+ * an outage of eight calls in every forty, long enough to open the caller's circuit
+ * breaker, and recovers, so that the breaker closes again.
  */
 @RestController
 @RequestMapping("/fake-llm/v1")
@@ -23,7 +24,7 @@ public class FakeLlmController {
 
 	@PostMapping("/chat/completions")
 	ResponseEntity<Object> complete(@RequestBody Map<String, Object> request) {
-		if (this.calls.incrementAndGet() % 20 == 0) {
+		if (this.calls.incrementAndGet() % 40 >= 32) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.body(Map.of("error", Map.of("message", "overloaded")));
 		}

@@ -3,6 +3,7 @@ package com.pyairtable.observability.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cache.annotation.EnableCaching;
 
 /**
  * A simulated PyAirtable service (the Airtable Gateway) that needs nothing outside its
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableCaching
 public class SampleApplication {
 
 	public static void main(String[] args) {

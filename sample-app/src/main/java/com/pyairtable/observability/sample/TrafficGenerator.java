@@ -36,7 +36,10 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 
 	private final AtomicLong ticks = new AtomicLong();
 
-	private final List<Consumer<RestClient>> calls = List.of(
+	private final List<Consumer<RestClient>> calls = calls(this.ticks);
+
+	private static List<Consumer<RestClient>> calls(AtomicLong ticks) {
+		return List.of(
 			(client) -> client.post().uri("/api/records").body(Map.of("name", "record")).retrieve().toBodilessEntity(),
 			(client) -> client.get().uri("/api/records").retrieve().toBodilessEntity(),
 			(client) -> client.post().uri("/api/records/sync").retrieve().toBodilessEntity(),
@@ -45,7 +48,10 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 				.body(Map.of("prompt", "Summarise my records", "model", "gemini-2.5-flash"))
 				.retrieve()
 				.toBodilessEntity(),
-			(client) -> client.get().uri("/api/records/recSample000001").retrieve().toBodilessEntity());
+			(client) -> client.get().uri("/api/records/recSample00000{n}", ticks.get() % 7).retrieve().toBodilessEntity(),
+			(client) -> client.post().uri("/api/orders").retrieve().toBodilessEntity(),
+			(client) -> client.post().uri("/api/mcp/tools/list_records").retrieve().toBodilessEntity());
+	}
 
 	private volatile ScheduledExecutorService executor;
 
