@@ -128,7 +128,7 @@ class OpsKitGeneratorTests {
 				dashboard.get("panels").forEach((panel) -> panel.get("targets").forEach((target) -> {
 					assertThat(target.get("exemplar").asBoolean())
 						.as(panel.get("title").asString())
-						.isEqualTo(panel.get("title").asString().matches(".*(p95|p99|latency|acquire time).*"));
+						.isEqualTo(panel.get("title").asString().matches(".*(p95|p99|acquire time|command latency).*"));
 				}));
 			}
 		});
