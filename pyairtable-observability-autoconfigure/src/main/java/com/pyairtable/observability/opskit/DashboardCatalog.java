@@ -39,7 +39,7 @@ public final class DashboardCatalog {
 				panel("Requests by route and status", "reqps",
 						q("sum by (uri, status) (rate(" + count + "{" + S + "}" + RATE + "))", "{{uri}} {{status}}")),
 				panel("In-flight requests", "short",
-						q("sum by (service) (http_server_requests_active_seconds_active_count{" + S + "})", "{{service}}")),
+						q("sum by (service) (http_server_requests_active_seconds_count{" + S + "})", "{{service}}")),
 				panel("Targets up", "short", q("up{" + S + "}", "{{service}} {{instance}}")),
 				panel("Dependency health", "short", q("min by (service, check) (health_check_up{" + S + "})", "{{service}} {{check}}")),
 				panel("Response size", "Bps", q("sum by (service) (rate(http_server_response_size_bytes_sum{" + S + "}" + RATE + "))",
