@@ -48,7 +48,13 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 				.body(Map.of("prompt", "Summarise my records", "model", "gemini-2.5-flash"))
 				.retrieve()
 				.toBodilessEntity(),
-			(client) -> client.get().uri("/api/records/recSample00000{n}", ticks.get() % 7).retrieve().toBodilessEntity(),
+			(client) -> {
+				// The same record twice: the second read is a hit of the gateway's own cache.
+				// This call comes every seventh tick: the id must vary with the round, not the tick.
+				long record = (ticks.get() / 7) % 5;
+				client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
+				client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
+			},
 			(client) -> client.post().uri("/api/orders").retrieve().toBodilessEntity(),
 			(client) -> client.post().uri("/api/mcp/tools/list_records").retrieve().toBodilessEntity());
 	}

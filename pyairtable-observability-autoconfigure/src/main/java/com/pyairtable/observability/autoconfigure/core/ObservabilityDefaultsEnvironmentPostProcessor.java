@@ -39,6 +39,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.observations.long-task-timer.enabled", "true");
+		// Micrometer turns exemplars on for every metric type, which puts them on the _count
+		// of timers; OpenMetrics allows them only on counters and histogram buckets, and
+		// Prometheus 2.x then rejects the whole scrape once tracing is on.
+		defaults.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
+				"false");
 		PropertySource<?> systemEnvironment = environment.getPropertySources()
 			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		PLATFORM_VARIABLES.forEach((variable, property) -> {

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With tracing on, the OpenMetrics scrape stays acceptable to Prometheus 2.x: exemplars on
- * histogram buckets (the ones dashboards open traces from), none on summaries.
+ * histogram buckets (the ones dashboards open traces from) and counters, none on the
+ * {@code _count} of histograms or summaries.
  */
 class PrometheusExemplarsWebTests {
 
@@ -24,15 +25,16 @@ class PrometheusExemplarsWebTests {
 			assertThat(exemplarLines(scrape, "http_server_requests_seconds_bucket")).isNotEmpty()
 				.allSatisfy((line) -> assertThat(line).contains("trace_id=\""));
 			assertThat(exemplarLines(scrape, "http_server_response_size_bytes_count")).isEmpty();
+			assertThat(exemplarLines(scrape, "http_server_requests_seconds_count")).isEmpty();
 			assertThat(exemplarLines(scrape, "http_server_request_size_bytes_count")).isEmpty();
 		}
 	}
 
 	@Test
-	void summaryExemplarsComeBackWhenAskedFor() {
+	void exemplarsOnEveryTypeComeBackWhenTheUserAsksForThem() {
 		try (TestWebApp app = TestWebApp.start(TestWebApp.WITHOUT_SECURITY,
 				"management.tracing.sampling.probability=1.0",
-				"pyairtable.observability.metrics.prometheus.summary-exemplars=true")) {
+				"management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes=true")) {
 			for (int i = 0; i < 5; i++) {
 				app.get("/hello");
 			}
