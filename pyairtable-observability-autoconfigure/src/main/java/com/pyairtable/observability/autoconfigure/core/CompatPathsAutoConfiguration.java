@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnObservabilityEnabled("endpoints.compat-paths")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ OncePerRequestFilter.class, WebEndpointProperties.class })
-@ConditionalOnManagementPort(ManagementPortType.SAME)
-@EnableConfigurationProperties(WebEndpointProperties.class)
 public final class CompatPathsAutoConfiguration {
 
 	/**
@@ -39,10 +38,21 @@ public final class CompatPathsAutoConfiguration {
 	CompatPathsAutoConfiguration() {
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(name = "compatPathsFilter")
-	FilterRegistrationBean<CompatPathsFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
-		return registration(webEndpointProperties);
+	/**
+	 * Nested so that the actuator's port condition is only read once the actuator is
+	 * known to be on the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnManagementPort(ManagementPortType.SAME)
+	@EnableConfigurationProperties(WebEndpointProperties.class)
+	static class SamePortConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "compatPathsFilter")
+		FilterRegistrationBean<CompatPathsFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
+			return registration(webEndpointProperties);
+		}
+
 	}
 
 	static FilterRegistrationBean<CompatPathsFilter> registration(WebEndpointProperties webEndpointProperties) {

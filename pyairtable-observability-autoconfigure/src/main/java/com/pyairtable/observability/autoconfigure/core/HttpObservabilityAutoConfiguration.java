@@ -33,8 +33,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
  * HTTP server defaults: management requests kept out of {@code http.server.requests} and
  * traces, and request and response size summaries.
  */
-@AutoConfiguration(before = { ObservationAutoConfiguration.class, WebMvcObservationAutoConfiguration.class },
-		after = CompositeMeterRegistryAutoConfiguration.class)
+@AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class,
+		WebMvcObservationAutoConfiguration.class })
 @ConditionalOnObservabilityEnabled
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class,

@@ -2,6 +2,7 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import java.util.Map;
 
+import com.pyairtable.observability.core.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.core.ServiceIdentityMeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,11 +20,12 @@ import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetryPropert
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
  * Core of the starter: the service identity, applied as common tags on every meter and
- * as OpenTelemetry resource attributes.
+ * as OpenTelemetry resource attributes, and the SLO buckets of {@code http.server.requests}.
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class,
 		before = { MetricsAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class })
@@ -61,6 +63,16 @@ public final class ObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean
 		ServiceIdentityMeterFilter serviceIdentityMeterFilter(ServiceIdentity identity) {
 			return new ServiceIdentityMeterFilter(identity);
+		}
+
+		@Bean
+		@Order(LatencyBucketsMeterFilter.ORDER)
+		@ConditionalOnMissingBean
+		LatencyBucketsMeterFilter httpServerLatencyBucketsMeterFilter(ObservabilityProperties properties,
+				Environment environment) {
+			String name = environment.getProperty("management.observations.http.server.requests.name",
+					"http.server.requests");
+			return new LatencyBucketsMeterFilter(name, properties.getHttp().getLatencyBuckets());
 		}
 
 	}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the airtable metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.airtable;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the cache metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.cache;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the cardinality metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.cardinality;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * Wiring of health: dependency checks from YAML, time-bounded indicators, the DEGRADED
+ * status, the readiness group and health metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the llm metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.llm;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the mcp metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.mcp;
+
+import org.jspecify.annotations.NullMarked;

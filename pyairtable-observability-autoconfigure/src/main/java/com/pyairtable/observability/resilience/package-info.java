@@ -1,0 +1,7 @@
+/**
+ * Resilience4j metrics and circuit breaker state and transitions.
+ */
+@NullMarked
+package com.pyairtable.observability.resilience;
+
+import org.jspecify.annotations.NullMarked;

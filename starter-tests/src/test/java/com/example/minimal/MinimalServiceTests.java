@@ -1,0 +1,76 @@
+package com.example.minimal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter tried as a new user tries it: added to a plain web service, with only
+ * {@code spring.application.name} set.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class MinimalServiceTests {
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	@Autowired
+	private Environment environment;
+
+	@Test
+	void prometheusScrapeCarriesTheIdentityTags() {
+		assertThat(get("/orders").statusCode()).isEqualTo(200);
+		HttpResponse<String> scrape = get("/actuator/prometheus");
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).containsPattern(
+				"http_server_requests_seconds_count\\{environment=\"development\",error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",service=\"orders-service\",status=\"200\",tier=\"application\",uri=\"/orders\",version=\"unknown\"} 1")
+			.containsPattern("jvm_threads_live_threads\\{environment=\"development\",service=\"orders-service\",tier=\"application\",version=\"unknown\"}");
+	}
+
+	@Test
+	void platformProbesAnswer() {
+		for (String path : new String[] { "/health/live", "/health/ready", "/live", "/ready", "/health" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.body()).as(path).contains("\"status\":\"UP\"");
+		}
+		assertThat(get("/metrics").body()).contains("service=\"orders-service\"");
+	}
+
+	@Test
+	void onlyHealthInfoAndPrometheusAreExposed() {
+		for (String path : new String[] { "/actuator/env", "/actuator/configprops", "/actuator/heapdump",
+				"/actuator/beans", "/actuator/metrics" }) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> get(String path) {
+		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
+		try {
+			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
