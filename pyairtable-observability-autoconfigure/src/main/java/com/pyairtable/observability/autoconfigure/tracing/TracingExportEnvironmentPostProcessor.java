@@ -39,6 +39,8 @@ public class TracingExportEnvironmentPostProcessor implements EnvironmentPostPro
 		Map<String, Object> mapped = new LinkedHashMap<>();
 		// The SDK logs every failed batch through java.util.logging; we log once a minute.
 		mapped.put("logging.level.io.opentelemetry.exporter.internal", "off");
+		// @Observed works out of the box when AspectJ is present (the starter brings it).
+		mapped.put("management.observations.annotations.enabled", "true");
 		String protocol = environment.getProperty(PREFIX + "protocol", "http/protobuf").trim();
 		boolean grpc = protocol.equalsIgnoreCase("grpc");
 		String endpoint = environment.getProperty(PREFIX + "endpoint");

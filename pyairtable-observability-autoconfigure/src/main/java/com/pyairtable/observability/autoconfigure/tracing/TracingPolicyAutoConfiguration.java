@@ -6,8 +6,10 @@ import java.util.List;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import com.pyairtable.observability.core.ServiceIdentity;
+import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
 import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.RedactingSpanExporter;
 import com.pyairtable.observability.tracing.RequestInfoFilter;
 import com.pyairtable.observability.tracing.SamplingRule;
 import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
@@ -91,17 +93,20 @@ public final class TracingPolicyAutoConfiguration {
 	}
 
 	/**
-	 * Boot's exporters, each counted and silenced: a failed export is counted and warned
-	 * about at most once an interval.
+	 * Boot's exporters, each redacted (when a {@link SecretRedactor} is present), counted
+	 * and silenced: a failed export is counted and warned about at most once an interval.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, TracingMetrics metrics,
-			ObservabilityTracingProperties properties) {
-		List<SpanExporter> exporters = spanExporters.orderedStream()
-			.map((exporter) -> (SpanExporter) new ExportMonitoringSpanExporter(exporter, metrics,
-					properties.getExport().getWarningInterval(), System::nanoTime))
-			.toList();
+			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor) {
+		SecretRedactor secretRedactor = redactor.getIfAvailable();
+		List<SpanExporter> exporters = spanExporters.orderedStream().map((exporter) -> {
+			SpanExporter redacting = (secretRedactor != null)
+					? new RedactingSpanExporter(exporter, secretRedactor::redact) : exporter;
+			return (SpanExporter) new ExportMonitoringSpanExporter(redacting, metrics,
+					properties.getExport().getWarningInterval(), System::nanoTime);
+		}).toList();
 		return SpanExporters.of(exporters);
 	}
 
