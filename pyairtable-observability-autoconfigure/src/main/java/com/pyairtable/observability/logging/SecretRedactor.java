@@ -36,10 +36,10 @@ public final class SecretRedactor {
 			// JSON Web Token.
 			new Rule(Pattern.compile("eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]+"), "eyJ", false),
 			// Authorization header value, with or without its scheme.
-			new Rule(Pattern.compile("(?i)(?<p>authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer\\s+|basic\\s+|token\\s+)?)"
+			new Rule(Pattern.compile("(?i)(?<p>authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer\\s++|basic\\s++|token\\s++)?+)"
 					+ NOT_REDACTED + "(?<s>[^\\s\"',;&]+)"), "authorization", true),
 			// Bearer token anywhere.
-			new Rule(Pattern.compile("(?i)(?<p>bearer\\s+)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/\\-]+=*)"), "bearer",
+			new Rule(Pattern.compile("(?i)(?<p>bearer\\s++)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/\\-]+=*)"), "bearer",
 					true),
 			// api_key= / token= query and form parameters.
 			new Rule(Pattern.compile("(?i)(?<p>api[_-]?key=)" + NOT_REDACTED + "(?<s>[^&\\s\"',;]+)"), "key=", true),
