@@ -21,7 +21,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 /**
  * A real OTLP/HTTP receiver on 127.0.0.1 decoding the official protobuf messages.
  */
-final class OtlpTestReceiver implements AutoCloseable {
+public final class OtlpTestReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -29,17 +29,17 @@ final class OtlpTestReceiver implements AutoCloseable {
 
 	private final ConcurrentLinkedQueue<Map<String, String>> resources = new ConcurrentLinkedQueue<>();
 
-	OtlpTestReceiver() throws IOException {
+	public OtlpTestReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/v1/traces", this::handle);
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	List<ReceivedSpan> spans() {
+	public List<ReceivedSpan> spans() {
 		return List.copyOf(this.spans);
 	}
 
@@ -91,10 +91,10 @@ final class OtlpTestReceiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name,
+	public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name,
 			Map<String, String> attributes, List<String> events) {
 
-		String uri() {
+		public String uri() {
 			return this.attributes.getOrDefault("uri", "");
 		}
 
