@@ -9,12 +9,14 @@ import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
 import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.QueueDropMeterProvider;
 import com.pyairtable.observability.tracing.RedactingSpanExporter;
 import com.pyairtable.observability.tracing.RequestInfoFilter;
 import com.pyairtable.observability.tracing.SamplingRule;
 import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
 import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
 import com.pyairtable.observability.tracing.TracingMetrics;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -80,6 +82,17 @@ public final class TracingPolicyAutoConfiguration {
 		return new PolicySampler(rules, ratio,
 				new TracesPerSecondLimiter(sampling.getMaxTracesPerSecond(), System::nanoTime),
 				sampling.getTail().isEnabled(), metrics);
+	}
+
+	/**
+	 * Counts the batch span processor's queue drops; backs off when the application has
+	 * its own OpenTelemetry {@link MeterProvider} (Boot then gives that one to the batch
+	 * processor).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(MeterProvider.class)
+	QueueDropMeterProvider queueDropMeterProvider(TracingMetrics metrics) {
+		return new QueueDropMeterProvider(metrics);
 	}
 
 	@Bean

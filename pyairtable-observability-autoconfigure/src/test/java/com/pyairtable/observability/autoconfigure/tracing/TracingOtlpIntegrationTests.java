@@ -159,6 +159,19 @@ class TracingOtlpIntegrationTests {
 		assertThat(rateLimited(registry) - limitedBefore).isGreaterThanOrEqualTo(60 - allowed);
 	}
 
+	@Test
+	void scrapeShowsDecisionsAndDrops() throws Exception {
+		assertThat(get("/fail", null).statusCode()).isEqualTo(500);
+		awaitRoot("/fail", "error");
+		HttpResponse<String> scrape = get("/actuator/prometheus", null);
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body())
+			.containsPattern("tracing_sampling_decisions_total\\{[^}]*decision=\"sampled\"[^}]*reason=\"error\"[^}]*} [1-9]")
+			.containsPattern("tracing_sampling_decisions_total\\{[^}]*decision=\"dropped\"[^}]*reason=\"ratio\"[^}]*} [1-9]")
+			.containsPattern("tracing_spans_dropped_total\\{[^}]*reason=\"tail_overflow\"[^}]*} 0")
+			.containsPattern("tracing_spans_dropped_total\\{[^}]*reason=\"export_failed\"[^}]*} 0");
+	}
+
 	private static double rateLimited(MeterRegistry registry) {
 		return registry.get(TracingMetricNames.SAMPLING_DECISIONS)
 			.tags(TracingMetricNames.DECISION_TAG, TracingMetricNames.DROPPED, TracingMetricNames.REASON_TAG,
