@@ -89,6 +89,7 @@ class ObservabilityLoggingAutoConfigurationTests {
 
 	@Test
 	void restClientPassesTheRequestIdOn() throws IOException {
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		AtomicReference<String> received = new AtomicReference<>();
 		server.createContext("/", (exchange) -> {

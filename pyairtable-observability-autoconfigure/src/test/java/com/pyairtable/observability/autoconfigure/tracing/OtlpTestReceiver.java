@@ -30,6 +30,9 @@ public final class OtlpTestReceiver implements AutoCloseable {
 	private final ConcurrentLinkedQueue<Map<String, String>> resources = new ConcurrentLinkedQueue<>();
 
 	public OtlpTestReceiver() throws IOException {
+		// As the other test servers do: the JDK server reads it once, when the first server
+		// starts; without it every small response waits for a delayed ACK (~40 ms).
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/v1/traces", this::handle);
 		this.server.start();
