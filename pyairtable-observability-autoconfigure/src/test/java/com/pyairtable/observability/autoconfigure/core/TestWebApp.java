@@ -71,10 +71,20 @@ final class TestWebApp implements AutoCloseable {
 		return get(port(), path);
 	}
 
-	static HttpResponse<String> get(int port, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+	HttpResponse<String> getOpenMetrics(String path) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+			.header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
 			.timeout(Duration.ofSeconds(10))
-			.build();
+			.build());
+	}
+
+	static HttpResponse<String> get(int port, String path) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 		}

@@ -1,0 +1,37 @@
+package com.pyairtable.observability.opskit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the kit is generated from, resolved from the service's configuration.
+ *
+ * @param service the service name, given to the scrape targets as the {@code service}
+ * label
+ * @param scrapeTargets the {@code host:port} targets Prometheus scrapes
+ * @param metricsPath the path of the Prometheus scrape endpoint
+ * @param scrapeInterval how often Prometheus scrapes
+ * @param evaluationInterval how often Prometheus evaluates the rules
+ * @param alerts the resolved settings of every alert of the catalog, by name; disabled
+ * alerts (by property or by a disabled binder) have {@code enabled} false
+ * @param legacyRules whether the recording rules with the platform's legacy names are
+ * generated
+ * @param slos the service level objectives
+ * @param runbookBaseUrl the base of runbook addresses, ending with a slash, to which an
+ * alert's name is appended unless the alert has its own
+ */
+public record OpsKitSettings(String service, List<String> scrapeTargets, String metricsPath, Duration scrapeInterval,
+		Duration evaluationInterval, Map<String, AlertSettings> alerts, boolean legacyRules, List<SloDefinition> slos,
+		String runbookBaseUrl) {
+
+	/**
+	 * Returns the settings of an alert, falling back to its defaults.
+	 * @param alert the alert
+	 * @return its settings
+	 */
+	public AlertSettings settings(AlertDefinition alert) {
+		return this.alerts.getOrDefault(alert.name(), alert.defaults());
+	}
+
+}

@@ -1,0 +1,94 @@
+package com.pyairtable.observability.autoconfigure.opskit;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kit delivered by real applications: over the {@code opskit} endpoint only when
+ * exposed, and written by {@code write-to} without a web server.
+ */
+class OpsKitDeliveryTests {
+
+	private static final String WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
+			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void endpointIsServedOnlyWhenExposed() throws Exception {
+		try (ConfigurableApplicationContext context = start("--server.port=0", "--server.address=127.0.0.1",
+				WITHOUT_SECURITY)) {
+			assertThat(get(context, "/actuator/opskit").statusCode()).isEqualTo(404);
+			assertThat(get(context, "/actuator/prometheus").statusCode()).isEqualTo(200);
+		}
+		try (ConfigurableApplicationContext context = start("--server.port=0", "--server.address=127.0.0.1",
+				WITHOUT_SECURITY, "--management.endpoints.web.exposure.include=opskit")) {
+			HttpResponse<String> list = get(context, "/actuator/opskit");
+			assertThat(list.statusCode()).isEqualTo(200);
+			assertThat(list.body()).contains("prometheus/prometheus.yml", "grafana/dashboards/pyairtable-overview.json");
+			HttpResponse<String> file = get(context, "/actuator/opskit/prometheus/prometheus.yml");
+			assertThat(file.statusCode()).isEqualTo(200);
+			assertThat(file.body()).contains("scrape_configs", "opskit-test");
+			assertThat(get(context, "/actuator/opskit/no/such.yml").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void writeToWritesTheKitAndClosesWithoutAWebServer(@TempDir Path directory) {
+		ConfigurableApplicationContext context = start(WITHOUT_SECURITY,
+				"--pyairtable.observability.ops-kit.write-to=" + directory);
+		assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+		assertThat(context.isActive()).isFalse();
+		assertThat(directory.resolve("prometheus/prometheus.yml")).content().contains("opskit-test");
+		assertThat(directory.resolve("prometheus/rules/service-alerts.yml")).exists();
+		assertThat(directory.resolve("prometheus/tests/service-alerts.test.yml")).exists();
+		assertThat(directory.resolve("alertmanager/alertmanager.yml")).exists();
+		assertThat(directory.resolve("grafana/dashboards/pyairtable-slo.json")).exists();
+		assertThat(directory.resolve("grafana/provisioning/datasources/datasources.yml")).exists();
+		assertThat(directory.resolve("otel-collector/config.yaml")).exists();
+		assertThat(directory.resolve("docker-compose.yml")).exists();
+		assertThat(directory.resolve("README.md")).exists();
+	}
+
+	private static ConfigurableApplicationContext start(String... args) {
+		SpringApplication application = new SpringApplication(App.class);
+		String[] all = new String[args.length + 1];
+		System.arraycopy(args, 0, all, 0, args.length);
+		all[args.length] = "--spring.application.name=opskit-test";
+		return application.run(all);
+	}
+
+	private static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
