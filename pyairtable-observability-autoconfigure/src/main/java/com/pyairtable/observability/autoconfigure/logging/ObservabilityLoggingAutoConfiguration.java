@@ -1,0 +1,95 @@
+package com.pyairtable.observability.autoconfigure.logging;
+
+import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
+import com.pyairtable.observability.logging.RequestIdClientInterceptor;
+import com.pyairtable.observability.logging.RequestIdFilter;
+import com.pyairtable.observability.logging.SecretRedactor;
+import jakarta.servlet.Filter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Request ids (read or generated, logged, echoed, passed on by Spring's HTTP clients) and
+ * the secret redactor used for spans; the JSON format itself is selected by
+ * {@link LoggingFormatEnvironmentPostProcessor} before the context starts.
+ */
+@AutoConfiguration
+@ConditionalOnObservabilityEnabled("logging")
+@EnableConfigurationProperties(ObservabilityLoggingProperties.class)
+public final class ObservabilityLoggingAutoConfiguration {
+
+	ObservabilityLoggingAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = ObservabilityLoggingProperties.PREFIX + ".redaction.enabled",
+			matchIfMissing = true)
+	SecretRedactor secretRedactor(ObservabilityLoggingProperties properties) {
+		return SecretRedactor.withExtraPatterns(properties.getRedaction().getPatterns());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = ObservabilityLoggingProperties.PREFIX + ".request-id.enabled",
+			matchIfMissing = true)
+	static class RequestIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdClientInterceptor requestIdClientInterceptor() {
+			return new RequestIdClientInterceptor();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication(type = Type.SERVLET)
+		@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
+		static class RequestIdFilterConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "pyairtableRequestIdFilter")
+			FilterRegistrationBean<RequestIdFilter> pyairtableRequestIdFilter() {
+				boolean otel = ClassUtils.isPresent("io.opentelemetry.api.trace.Span", getClass().getClassLoader());
+				FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
+						new RequestIdFilter(otel));
+				// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so that
+				// the server span and the trace ids are current.
+				registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+				return registration;
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(RestClientCustomizer.class)
+		static class RestClientConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "requestIdRestClientCustomizer")
+			RestClientCustomizer requestIdRestClientCustomizer(RequestIdClientInterceptor interceptor) {
+				return (builder) -> builder.requestInterceptor(interceptor);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "requestIdRestTemplateCustomizer")
+			RestTemplateCustomizer requestIdRestTemplateCustomizer(RequestIdClientInterceptor interceptor) {
+				return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+			}
+
+		}
+
+	}
+
+}

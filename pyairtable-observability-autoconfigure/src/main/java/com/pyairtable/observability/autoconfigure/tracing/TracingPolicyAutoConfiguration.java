@@ -1,0 +1,143 @@
+package com.pyairtable.observability.autoconfigure.tracing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
+import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
+import com.pyairtable.observability.core.ServiceIdentity;
+import com.pyairtable.observability.logging.SecretRedactor;
+import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
+import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.QueueDropMeterProvider;
+import com.pyairtable.observability.tracing.RedactingSpanExporter;
+import com.pyairtable.observability.tracing.RequestInfoFilter;
+import com.pyairtable.observability.tracing.SamplingRule;
+import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
+import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
+import com.pyairtable.observability.tracing.TracingMetrics;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * The platform's sampling policy on top of Spring Boot's OpenTelemetry tracing: a
+ * {@link PolicySampler} replacing Boot's sampler, a {@link TailSamplingSpanProcessor}
+ * keeping failed and slow traces, monitored span exporters and their metrics.
+ */
+@AutoConfiguration(after = ObservabilityAutoConfiguration.class, before = OpenTelemetryTracingAutoConfiguration.class)
+@ConditionalOnClass({ SdkTracerProvider.class, OpenTelemetryTracingAutoConfiguration.class })
+@ConditionalOnObservabilityEnabled("tracing")
+@ConditionalOnEnabledOpenTelemetry
+@EnableConfigurationProperties(ObservabilityTracingProperties.class)
+public final class TracingPolicyAutoConfiguration {
+
+	/** Paths never traced when management paths are excluded, besides the actuator's. */
+	static final List<String> MANAGEMENT_PATHS = List.of("/health", "/health/**", "/live", "/ready", "/metrics");
+
+	TracingPolicyAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TracingMetrics tracingMetrics() {
+		return new TracingMetrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Sampler.class)
+	PolicySampler policySampler(ObservabilityTracingProperties properties, ServiceIdentity identity,
+			TracingMetrics metrics, Environment environment) {
+		ObservabilityTracingProperties.Sampling sampling = properties.getSampling();
+		List<SamplingRule> rules = new ArrayList<>();
+		if (sampling.isExcludeManagementPaths()) {
+			String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+			rules.add(SamplingRule.never((base.endsWith("/") ? base : base + "/") + "**"));
+			MANAGEMENT_PATHS.forEach((path) -> rules.add(SamplingRule.never(path)));
+		}
+		sampling.getRules()
+			.forEach((rule) -> rules.add(new SamplingRule(rule.getPath(), rule.getMethod(), rule.getSpanName(),
+					rule.getAttribute(), rule.getValue(), rule.getRatio())));
+		double ratio = sampling.ratioFor(identity.environment(), identity.tier());
+		return new PolicySampler(rules, ratio,
+				new TracesPerSecondLimiter(sampling.getMaxTracesPerSecond(), System::nanoTime),
+				sampling.getTail().isEnabled(), metrics);
+	}
+
+	/**
+	 * Counts the batch span processor's queue drops; backs off when the application has
+	 * its own OpenTelemetry {@link MeterProvider} (Boot then gives that one to the batch
+	 * processor).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(MeterProvider.class)
+	QueueDropMeterProvider queueDropMeterProvider(TracingMetrics metrics) {
+		return new QueueDropMeterProvider(metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TailSamplingSpanProcessor tailSamplingSpanProcessor(ObservabilityTracingProperties properties,
+			TracingMetrics metrics, ObjectProvider<BatchSpanProcessor> exportProcessor) {
+		ObservabilityTracingProperties.Sampling sampling = properties.getSampling();
+		ObservabilityTracingProperties.Tail tail = sampling.getTail();
+		return new TailSamplingSpanProcessor(exportProcessor::getIfAvailable, sampling.getSlowThreshold(),
+				tail.getMaxSpans(), tail.getMaxAge(), metrics, System::nanoTime);
+	}
+
+	/**
+	 * Boot's exporters, each redacted (when a {@link SecretRedactor} is present), counted
+	 * and silenced: a failed export is counted and warned about at most once an interval.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, TracingMetrics metrics,
+			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor) {
+		SecretRedactor secretRedactor = redactor.getIfAvailable();
+		List<SpanExporter> exporters = spanExporters.orderedStream().map((exporter) -> {
+			SpanExporter redacting = (secretRedactor != null)
+					? new RedactingSpanExporter(exporter, secretRedactor::redact) : exporter;
+			return (SpanExporter) new ExportMonitoringSpanExporter(redacting, metrics,
+					properties.getExport().getWarningInterval(), System::nanoTime);
+		}).toList();
+		return SpanExporters.of(exporters);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class, Context.class })
+	static class RequestInfoConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "pyairtableRequestInfoFilter")
+		FilterRegistrationBean<RequestInfoFilter> pyairtableRequestInfoFilter() {
+			FilterRegistrationBean<RequestInfoFilter> registration = new FilterRegistrationBean<>(
+					new RequestInfoFilter());
+			// Before Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1).
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+	}
+
+}

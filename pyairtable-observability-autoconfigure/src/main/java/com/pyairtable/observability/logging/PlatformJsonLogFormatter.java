@@ -1,0 +1,119 @@
+package com.pyairtable.observability.logging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.json.JsonWriter;
+import org.springframework.boot.logging.structured.JsonWriterStructuredLogFormatter;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
+import org.springframework.core.env.Environment;
+
+/**
+ * The platform's JSON log line on Spring Boot's structured logging (Logback): the
+ * contract's fields ({@code timestamp}, {@code level}, {@code logger}, {@code message},
+ * {@code service}, {@code version}, {@code environment}, {@code trace_id},
+ * {@code span_id}, {@code request_id}, {@code tenant_id}, {@code user_id},
+ * {@code exception}), other log-context entries under {@code context}, and every text
+ * passed through the {@link SecretRedactor}. Selected with
+ * {@code logging.structured.format.console=com.pyairtable.observability.logging.PlatformJsonLogFormatter}.
+ */
+public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
+
+	/** Property listing extra redaction patterns. */
+	public static final String EXTRA_PATTERNS_PROPERTY = "pyairtable.observability.logging.redaction.patterns";
+
+	private static final Set<String> MAPPED_KEYS = Set.of("traceId", "spanId", "trace_id", "span_id",
+			RequestIds.MDC_KEY, "tenant_id", "user_id");
+
+	/**
+	 * Creates the formatter; Spring Boot calls it with what it has.
+	 * @param environment the environment, for the service identity and extra patterns
+	 * @param customizer Boot's JSON members customizer, if any
+	 */
+	public PlatformJsonLogFormatter(Environment environment,
+			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
+		super((members) -> members(members, Identity.of(environment), redactor(environment)), customizer);
+	}
+
+	private static void members(JsonWriter.Members<ILoggingEvent> members, Identity identity,
+			SecretRedactor redactor) {
+		members.add("timestamp", ILoggingEvent::getInstant).as(Object::toString);
+		members.add("level", ILoggingEvent::getLevel).as(Object::toString);
+		members.add("logger", ILoggingEvent::getLoggerName);
+		members.add("message", (event) -> redactor.redact(event.getFormattedMessage()));
+		members.add("service", identity.service());
+		members.add("version", identity.version());
+		members.add("environment", identity.environment());
+		members.add("trace_id", (event) -> mdc(event, "traceId", "trace_id")).whenHasLength();
+		members.add("span_id", (event) -> mdc(event, "spanId", "span_id")).whenHasLength();
+		members.add("request_id", (event) -> redactor.redact(mdc(event, RequestIds.MDC_KEY, RequestIds.MDC_KEY)))
+			.whenHasLength();
+		members.add("tenant_id", (event) -> redactor.redact(mdc(event, "tenant_id", "tenant_id"))).whenHasLength();
+		members.add("user_id", (event) -> redactor.redact(mdc(event, "user_id", "user_id"))).whenHasLength();
+		members.add("thread", ILoggingEvent::getThreadName);
+		members.add("context", (event) -> otherContext(event, redactor)).whenNotEmpty();
+		members.add("exception", ILoggingEvent::getThrowableProxy)
+			.whenNotNull()
+			.as((proxy) -> exception(proxy, redactor));
+	}
+
+	private static @Nullable String mdc(ILoggingEvent event, String key, String alternative) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		String value = mdc.get(key);
+		return (value != null) ? value : mdc.get(alternative);
+	}
+
+	private static Map<String, String> otherContext(ILoggingEvent event, SecretRedactor redactor) {
+		Map<String, String> context = new LinkedHashMap<>();
+		event.getMDCPropertyMap().forEach((key, value) -> {
+			if (!MAPPED_KEYS.contains(key)) {
+				context.put(key, redactor.redact(value));
+			}
+		});
+		return context;
+	}
+
+	private static Map<String, @Nullable String> exception(IThrowableProxy proxy, SecretRedactor redactor) {
+		Map<String, @Nullable String> exception = new LinkedHashMap<>();
+		exception.put("type", proxy.getClassName());
+		exception.put("message", redactor.redact(proxy.getMessage()));
+		exception.put("stack_trace", redactor.redact(ThrowableProxyUtil.asString(proxy)));
+		return exception;
+	}
+
+	private static SecretRedactor redactor(Environment environment) {
+		try {
+			List<String> extra = Binder.get(environment)
+				.bind(EXTRA_PATTERNS_PROPERTY, Bindable.listOf(String.class))
+				.orElse(List.of());
+			return SecretRedactor.withExtraPatterns(extra);
+		}
+		catch (RuntimeException ex) {
+			// A bad pattern fails the application's startup through the properties binding
+			// with a message naming the key; logging keeps the built-in patterns meanwhile.
+			return SecretRedactor.withDefaults();
+		}
+	}
+
+	private record Identity(String service, String version, String environment) {
+
+		static Identity of(Environment environment) {
+			String prefix = "pyairtable.observability.service.";
+			String service = environment.getProperty(prefix + "name",
+					environment.getProperty("spring.application.name", "unknown"));
+			return new Identity(service, environment.getProperty(prefix + "version", "unknown"),
+					environment.getProperty(prefix + "environment", "development"));
+		}
+
+	}
+
+}

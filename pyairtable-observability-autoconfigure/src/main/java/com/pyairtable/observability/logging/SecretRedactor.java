@@ -1,0 +1,154 @@
+package com.pyairtable.observability.logging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Replaces API keys and tokens with {@code [REDACTED:<first 8 hex of their SHA-256>]}, so
+ * that the same key can still be followed without being readable. A line holding none of
+ * the patterns' trigger substrings is returned as is without running any regular
+ * expression. Airtable base and table ids ({@code app…}, {@code tbl…}) are not secrets and
+ * stay.
+ */
+public final class SecretRedactor {
+
+	/** Prefix of every replacement. */
+	public static final String MARKER = "[REDACTED:";
+
+	private static final String NOT_REDACTED = "(?!\\[REDACTED)";
+
+	private static final List<Rule> DEFAULT_RULES = List.of(
+			// Airtable personal access token: pat + 14 alphanumerics + '.' + 64 hex.
+			new Rule(Pattern.compile("pat[A-Za-z0-9]{14}\\.[a-fA-F0-9]{64}"), "pat", false),
+			// Google / Gemini API key.
+			new Rule(Pattern.compile("AIza[0-9A-Za-z_\\-]{35}"), "AIza", false),
+			// Anthropic, then OpenAI-style keys.
+			new Rule(Pattern.compile("sk-ant-[A-Za-z0-9_\\-]{16,}"), "sk-", false),
+			new Rule(Pattern.compile("sk-[A-Za-z0-9_\\-]{16,}"), "sk-", false),
+			// JSON Web Token.
+			new Rule(Pattern.compile("eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]+"), "eyJ", false),
+			// Authorization header value, with or without its scheme.
+			new Rule(Pattern.compile("(?i)(?<p>authorization[\"']?\\s*[:=]\\s*[\"']?(?:bearer\\s++|basic\\s++|token\\s++)?+)"
+					+ NOT_REDACTED + "(?<s>[^\\s\"',;&]+)"), "authorization", true),
+			// Bearer token anywhere.
+			new Rule(Pattern.compile("(?i)(?<p>bearer\\s++)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/\\-]+=*)"), "bearer",
+					true),
+			// api_key= / token= query and form parameters.
+			new Rule(Pattern.compile("(?i)(?<p>api[_-]?key=)" + NOT_REDACTED + "(?<s>[^&\\s\"',;]+)"), "key=", true),
+			new Rule(Pattern.compile("(?i)(?<p>token=)" + NOT_REDACTED + "(?<s>[^&\\s\"',;]+)"), "token=", true));
+
+	private final List<Rule> rules;
+
+	private SecretRedactor(List<Rule> rules) {
+		this.rules = List.copyOf(rules);
+	}
+
+	/**
+	 * The redactor with the built-in patterns only.
+	 * @return the redactor
+	 */
+	public static SecretRedactor withDefaults() {
+		return new SecretRedactor(DEFAULT_RULES);
+	}
+
+	/**
+	 * The redactor with the built-in patterns and extra ones; each extra pattern's whole
+	 * match is replaced, and it is always run (no fast path).
+	 * @param extraPatterns regular expressions
+	 * @return the redactor
+	 * @throws java.util.regex.PatternSyntaxException if a pattern is invalid
+	 */
+	public static SecretRedactor withExtraPatterns(List<String> extraPatterns) {
+		List<Rule> rules = new ArrayList<>(DEFAULT_RULES);
+		for (String pattern : extraPatterns) {
+			rules.add(new Rule(Pattern.compile(pattern), "", false));
+		}
+		return new SecretRedactor(rules);
+	}
+
+	/**
+	 * The text with every secret replaced.
+	 * @param text the text, may be {@code null}
+	 * @return the redacted text, the same instance when nothing was found
+	 */
+	public @Nullable String redact(@Nullable String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		String result = text;
+		for (Rule rule : this.rules) {
+			if (rule.mayMatch(result)) {
+				result = rule.apply(result);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The replacement of one secret.
+	 * @param secret the secret
+	 * @return {@code [REDACTED:<first 8 hex of its SHA-256>]}
+	 */
+	public static String replacement(String secret) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+			return MARKER + HexFormat.of().formatHex(digest, 0, 4) + "]";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return MARKER + "unknown]";
+		}
+	}
+
+	private record Rule(Pattern pattern, String trigger, boolean grouped) {
+
+		boolean mayMatch(String text) {
+			return this.trigger.isEmpty() || containsIgnoreCase(text, this.trigger);
+		}
+
+		String apply(String text) {
+			Matcher matcher = this.pattern.matcher(text);
+			if (!matcher.find()) {
+				return text;
+			}
+			StringBuilder result = new StringBuilder(text.length());
+			do {
+				String replacement = this.grouped ? matcher.group("p") + replacement(matcher.group("s"))
+						: replacement(matcher.group());
+				matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+			}
+			while (matcher.find());
+			matcher.appendTail(result);
+			return result.toString();
+		}
+
+		private static boolean containsIgnoreCase(String text, String trigger) {
+			if (text.contains(trigger)) {
+				return true;
+			}
+			int length = trigger.length();
+			char first = Character.toLowerCase(trigger.charAt(0));
+			for (int i = 0; i + length <= text.length(); i++) {
+				if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, trigger, 0, length)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return "SecretRedactor[" + this.rules.size() + " patterns]";
+	}
+
+
+}

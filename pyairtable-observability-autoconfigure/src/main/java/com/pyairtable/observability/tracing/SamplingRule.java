@@ -1,0 +1,128 @@
+package com.pyairtable.observability.tracing;
+
+import java.util.Locale;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * One sampling rule: every condition that is set must match (path pattern, method, span
+ * name, attribute value); the first matching rule of a policy gives the ratio.
+ */
+public final class SamplingRule {
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+	/** Span attributes that may carry the request path or route at span start. */
+	private static final String[] PATH_ATTRIBUTES = { "url.path", "http.route", "uri", "http.target" };
+
+	private final @Nullable String path;
+
+	private final @Nullable String method;
+
+	private final @Nullable String spanName;
+
+	private final @Nullable String attribute;
+
+	private final @Nullable String value;
+
+	private final double ratio;
+
+	private final Sampler sampler;
+
+	/**
+	 * Creates a rule.
+	 * @param path Ant-style path pattern, or {@code null}
+	 * @param method HTTP method, or {@code null}
+	 * @param spanName span name, or {@code null}
+	 * @param attribute attribute key, or {@code null}
+	 * @param value attribute value that must match when {@code attribute} is set, or
+	 * {@code null} for "present"
+	 * @param ratio the ratio of matching traces to keep
+	 */
+	public SamplingRule(@Nullable String path, @Nullable String method, @Nullable String spanName,
+			@Nullable String attribute, @Nullable String value, double ratio) {
+		this.path = path;
+		this.method = (method != null) ? method.toUpperCase(Locale.ROOT) : null;
+		this.spanName = spanName;
+		this.attribute = attribute;
+		this.value = value;
+		this.ratio = ratio;
+		this.sampler = Sampler.traceIdRatioBased(ratio);
+	}
+
+	/**
+	 * A rule keeping none of the requests under a path pattern.
+	 * @param path the Ant-style pattern
+	 * @return the rule
+	 */
+	public static SamplingRule never(String path) {
+		return new SamplingRule(path, null, null, null, null, 0.0);
+	}
+
+	double ratio() {
+		return this.ratio;
+	}
+
+	Sampler sampler() {
+		return this.sampler;
+	}
+
+	boolean matches(String name, Attributes attributes, @Nullable RequestInfo request) {
+		if (this.spanName != null && !this.spanName.equals(name)) {
+			return false;
+		}
+		if (this.method != null && !this.method.equals(method(attributes, request))) {
+			return false;
+		}
+		if (this.path != null && !pathMatches(attributes, request)) {
+			return false;
+		}
+		if (this.attribute != null) {
+			Object actual = attributes.get(AttributeKey.stringKey(this.attribute));
+			if (actual == null || (this.value != null && !this.value.equals(actual))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private @Nullable String method(Attributes attributes, @Nullable RequestInfo request) {
+		String method = attributes.get(AttributeKey.stringKey("http.request.method"));
+		if (method == null) {
+			method = attributes.get(AttributeKey.stringKey("method"));
+		}
+		if (method == null && request != null) {
+			method = request.method();
+		}
+		return (method != null) ? method.toUpperCase(Locale.ROOT) : null;
+	}
+
+	private boolean pathMatches(Attributes attributes, @Nullable RequestInfo request) {
+		String pattern = this.path;
+		if (pattern == null) {
+			return true;
+		}
+		if (request != null && PATHS.match(pattern, request.path())) {
+			return true;
+		}
+		for (String key : PATH_ATTRIBUTES) {
+			String candidate = attributes.get(AttributeKey.stringKey(key));
+			if (candidate != null && PATHS.match(pattern, candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public String toString() {
+		return "SamplingRule[path=" + this.path + ", method=" + this.method + ", spanName=" + this.spanName
+				+ ", attribute=" + this.attribute + ", value=" + this.value + ", ratio=" + this.ratio + "]";
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.pyairtable.observability.autoconfigure.tracing;
+
+import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
+import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
+import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
+import com.pyairtable.observability.tracing.TracingMetrics;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TracingPolicyAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+				MicrometerTracingAutoConfiguration.class, TracingPolicyAutoConfiguration.class));
+
+	@Test
+	void replacesBootsSamplerWithThePolicyAtFullRatioInDevelopment() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(Sampler.class);
+			assertThat(context.getBean(Sampler.class)).isInstanceOf(PolicySampler.class);
+			assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(1.0);
+			assertThat(context).hasSingleBean(TailSamplingSpanProcessor.class);
+			assertThat(context).hasSingleBean(TracingMetrics.class);
+			assertThat(context).hasSingleBean(SdkTracerProvider.class);
+		});
+	}
+
+	@Test
+	void samplesTenPercentInProduction() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.service.environment=production")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.1));
+	}
+
+	@Test
+	void tierRatioWinsOverEnvironmentAndExplicitRatioWinsOverBoth() {
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.service.environment=production",
+					"pyairtable.observability.service.tier=background",
+					"pyairtable.observability.tracing.sampling.tiers.background=0.05")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.05));
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.service.tier=background",
+					"pyairtable.observability.tracing.sampling.tiers.background=0.05",
+					"pyairtable.observability.tracing.sampling.ratio=0.5")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.5));
+	}
+
+	@Test
+	void customEnvironmentRatioApplies() {
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.service.environment=staging",
+					"pyairtable.observability.tracing.sampling.environments.staging=0.25")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.25));
+	}
+
+	@Test
+	void wrapsExportersToCountFailures() {
+		this.contextRunner.withBean(SpanExporter.class, SpanExporter::composite)
+			.run((context) -> assertThat(context.getBean(SpanExporters.class).list())
+				.singleElement()
+				.isInstanceOf(ExportMonitoringSpanExporter.class));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesSampler() {
+		this.contextRunner.withBean(Sampler.class, Sampler::alwaysOn).run((context) -> {
+			assertThat(context).doesNotHaveBean(PolicySampler.class);
+			assertThat(context.getBean(Sampler.class)).isEqualTo(Sampler.alwaysOn());
+		});
+	}
+
+	@Test
+	void leavesBootsSamplerWhenDisabled() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(PolicySampler.class);
+			assertThat(context).doesNotHaveBean(TailSamplingSpanProcessor.class);
+			assertThat(context).hasSingleBean(Sampler.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutTheOpenTelemetrySdk() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SdkTracerProvider.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TracingMetrics.class));
+	}
+
+	@Test
+	void failsWhenRatioIsAboveOne() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.sampling.ratio=1.5")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.tracing.sampling.ratio was '1.5'"));
+	}
+
+	@Test
+	void failsWhenProtocolIsUnknown() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.protocol=http/json")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.tracing.export.protocol was 'http/json'"));
+	}
+
+}
