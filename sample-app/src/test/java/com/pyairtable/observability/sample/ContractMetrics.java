@@ -49,6 +49,8 @@ final class ContractMetrics {
 		METRICS.put("mcp_subprocesses", Set.of());
 		METRICS.put("health_check_up", Set.of("check"));
 		METRICS.put("health_check_latency_seconds", Set.of("check"));
+		METRICS.put("tracing_sampling_decisions_total", Set.of("decision", "reason"));
+		METRICS.put("tracing_spans_dropped_total", Set.of("reason"));
 		METRICS.put("observability_tag_overflow_total", Set.of("metric", "tag"));
 		METRICS.put("http_server_request_size_bytes", Set.of("method", "uri", "status", "outcome"));
 		METRICS.put("http_server_response_size_bytes", Set.of("method", "uri", "status", "outcome"));
