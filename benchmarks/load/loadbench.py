@@ -30,7 +30,7 @@ VARIANTS = {
           "args": ["--pyairtable.observability.service.environment=production"], "env": {}, "otlp": "boot"},
     "c-notail": {"label": "starter, production, tail keep off", "jar": "load-app-starter.jar",
                  "args": ["--pyairtable.observability.service.environment=production",
-                          "--pyairtable.observability.tracing.tail.enabled=false"], "env": {}, "otlp": "boot"},
+                          "--pyairtable.observability.tracing.sampling.tail.enabled=false"], "env": {}, "otlp": "boot"},
     "d": {"label": "starter, ratio 1.0", "jar": "load-app-starter.jar",
           "args": ["--pyairtable.observability.service.environment=production",
                    "--pyairtable.observability.tracing.sampling.ratio=1.0"], "env": {}, "otlp": "boot"},
