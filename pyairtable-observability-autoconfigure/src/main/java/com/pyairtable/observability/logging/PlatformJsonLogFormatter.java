@@ -90,7 +90,7 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 		return exception;
 	}
 
-	private static SecretRedactor redactor(Environment environment) {
+	static SecretRedactor redactor(Environment environment) {
 		try {
 			List<String> extra = Binder.get(environment)
 				.bind(EXTRA_PATTERNS_PROPERTY, Bindable.listOf(String.class))
