@@ -2,13 +2,13 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import com.pyairtable.observability.core.CompatPaths;
 import com.pyairtable.observability.core.HttpExchangeSizeFilter;
+import com.pyairtable.observability.core.HttpExchangeSizeObservationHandler;
 import com.pyairtable.observability.core.ManagementRequestObservationPredicate;
 import com.pyairtable.observability.core.ManagementRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,14 +20,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
-import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /**
  * HTTP server defaults: management requests kept out of {@code http.server.requests} and
@@ -37,8 +34,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
 		WebMvcObservationAutoConfiguration.class })
 @ConditionalOnObservabilityEnabled
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class,
-		ServerRequestObservationConvention.class })
+@ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class })
 @EnableConfigurationProperties({ ObservabilityProperties.class, WebEndpointProperties.class })
 public final class HttpObservabilityAutoConfiguration {
 
@@ -68,27 +64,27 @@ public final class HttpObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, ObservationProperties.class })
+	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
 	@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes", matchIfMissing = true)
-	@EnableConfigurationProperties(ObservationProperties.class)
 	static class ExchangeSizeConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "httpExchangeSizeFilter")
-		FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(MeterRegistry registry,
-				ObjectProvider<ServerRequestObservationConvention> customConvention,
-				ObservationProperties observationProperties, ManagementRequests managementRequests,
+		FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(ManagementRequests managementRequests,
 				ObservabilityProperties properties) {
-			String name = observationProperties.getHttp().getServer().getRequests().getName();
-			ServerRequestObservationConvention convention = customConvention
-				.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name));
-			HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(registry, convention, managementRequests,
+			HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(managementRequests,
 					properties.getHttp().isObserveManagementRequests());
 			FilterRegistrationBean<HttpExchangeSizeFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(SIZE_FILTER_ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 			return registration;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HttpExchangeSizeObservationHandler httpExchangeSizeObservationHandler(MeterRegistry registry) {
+			return new HttpExchangeSizeObservationHandler(registry);
 		}
 
 	}

@@ -2,6 +2,7 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import com.pyairtable.observability.core.CompatPathsFilter;
 import com.pyairtable.observability.core.HttpExchangeSizeFilter;
+import com.pyairtable.observability.core.HttpExchangeSizeObservationHandler;
 import com.pyairtable.observability.core.ManagementRequestObservationPredicate;
 import com.pyairtable.observability.core.ManagementRequests;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class HttpObservabilityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ManagementRequests.class);
 			assertThat(context).hasSingleBean(ManagementRequestObservationPredicate.class);
 			assertThat(context).hasBean("httpExchangeSizeFilter");
+			assertThat(context).hasSingleBean(HttpExchangeSizeObservationHandler.class);
 			assertThat(context).hasBean("compatPathsFilter");
 			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getFilter())
 				.isInstanceOf(CompatPathsFilter.class);
@@ -56,7 +58,10 @@ class HttpObservabilityAutoConfigurationTests {
 	@Test
 	void sizesHaveTheirOwnSwitch() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.http.record-sizes=false")
-			.run((context) -> assertThat(context).doesNotHaveBean("httpExchangeSizeFilter"));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("httpExchangeSizeFilter");
+				assertThat(context).doesNotHaveBean(HttpExchangeSizeObservationHandler.class);
+			});
 	}
 
 	@Test

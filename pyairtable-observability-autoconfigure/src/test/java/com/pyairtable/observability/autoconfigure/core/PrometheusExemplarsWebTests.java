@@ -39,7 +39,7 @@ class PrometheusExemplarsWebTests {
 				app.get("/hello");
 			}
 			String scrape = app.getOpenMetrics("/actuator/prometheus").body();
-			assertThat(exemplarLines(scrape, "http_server_response_size_bytes_count")).isNotEmpty();
+			assertThat(exemplarLines(scrape, "http_server_requests_seconds_count")).isNotEmpty();
 		}
 	}
 
