@@ -33,7 +33,9 @@ VARIANTS = {
                           "--pyairtable.observability.tracing.sampling.tail.enabled=false"], "env": {}, "otlp": "boot"},
     "d": {"label": "starter, ratio 1.0", "jar": "load-app-starter.jar",
           "args": ["--pyairtable.observability.service.environment=production",
-                   "--pyairtable.observability.tracing.sampling.ratio=1.0"], "env": {}, "otlp": "boot"},
+                   "--pyairtable.observability.tracing.sampling.ratio=1.0",
+                   # The agent has no traces-per-second cap: neither does this variant.
+                   "--pyairtable.observability.tracing.sampling.max-traces-per-second=0"], "env": {}, "otlp": "boot"},
     "e": {"label": "hand-wired Boot tracing, probability 1.0", "jar": "load-app-boot-tracing.jar",
           "args": ["--management.endpoints.web.exposure.include=health,prometheus",
                    "--management.tracing.sampling.probability=1.0",
