@@ -18,7 +18,8 @@ import org.openjdk.jol.info.GraphLayout;
  * with the child spans of requests whose server span has not ended yet (each span with the
  * attributes of a typical client call), then reports the retained size of the processor's
  * object graph as JOL walks it, in bytes. Run with
- * {@code java -cp benchmarks/jmh/target/benchmarks.jar com.pyairtable.observability.benchmarks.TailBufferFootprint}.
+ * {@code java -Djdk.attach.allowAttachSelf=true -cp benchmarks/jmh/target/benchmarks.jar com.pyairtable.observability.benchmarks.TailBufferFootprint}
+ * (JOL attaches its agent to size the SDK's lambdas).
  */
 public final class TailBufferFootprint {
 
@@ -36,6 +37,7 @@ public final class TailBufferFootprint {
 			.addSpanProcessor(tail)
 			.build()) {
 			Tracer tracer = provider.get("footprint");
+			GraphLayout shared = GraphLayout.parseInstance(provider, tracer);
 			Context request = new RequestInfo("GET", "/api/records").storeIn(Context.root());
 			// Four child spans per pending request, none of the roots ended: all stay buffered.
 			for (int i = 0; tail.getBufferedSpans() < maxSpans; i++) {
@@ -54,13 +56,14 @@ public final class TailBufferFootprint {
 					}
 				}
 			}
-			long full = GraphLayout.parseInstance(tail).totalSize();
-			// The spans share the provider's resource, clock and limits: count those once.
-			long shared = GraphLayout.parseInstance(provider).totalSize();
-			System.out.printf("tail buffer: %d spans buffered (max-spans %d)%n", tail.getBufferedSpans(), maxSpans);
-			System.out.printf("retained by the processor: %d bytes empty, %d bytes full (%.1f MiB), %d bytes per span%n",
-					empty, full, full / 1048576.0, (full - empty) / Math.max(1, tail.getBufferedSpans()));
-			System.out.printf("(of which shared with the tracer provider: at most %d bytes)%n", shared);
+			// The spans point at the provider's resource, clock, limits and scope: those exist
+			// without the buffer, so they are subtracted.
+			long full = GraphLayout.parseInstance(tail).subtract(shared).totalSize();
+			int spans = tail.getBufferedSpans();
+			System.out.printf("tail buffer: %d spans buffered (max-spans %d)%n", spans, maxSpans);
+			System.out.printf("processor alone, empty: %d bytes%n", empty);
+			System.out.printf("added by %d buffered spans: %d bytes (%.2f MiB), %d bytes per span%n", spans, full,
+					full / 1048576.0, full / Math.max(1, spans));
 		}
 	}
 
