@@ -1,0 +1,28 @@
+package com.pyairtable.observability.autoconfigure.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Database query metrics and spans: {@code pyairtable.observability.database.*}.
+ */
+@ConfigurationProperties(DatabaseObservabilityProperties.PREFIX)
+public class DatabaseObservabilityProperties {
+
+	/** Prefix of the database properties. */
+	public static final String PREFIX = "pyairtable.observability.database";
+
+	/**
+	 * Whether query spans carry the SQL text (placeholders, never bound values), after
+	 * secret redaction.
+	 */
+	private boolean includeQueryText;
+
+	public boolean isIncludeQueryText() {
+		return this.includeQueryText;
+	}
+
+	public void setIncludeQueryText(boolean includeQueryText) {
+		this.includeQueryText = includeQueryText;
+	}
+
+}
