@@ -13,12 +13,15 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Counts {@code redis_operations_total{command,status}} as Lettuce's command observations
- * stop: the status is {@code error} when Lettuce reported one (an error reply, a timeout,
- * a lost connection). The command is bounded by the cardinality guard. Never throws.
+ * stop: the status is {@code error} when Lettuce reported an error reply or the command
+ * failed (a timeout, a lost connection). The command is bounded by the cardinality guard. Never throws.
  */
 public class RedisOperationsObservationHandler implements ObservationHandler<LettuceObservationContext> {
 
 	private static final Log logger = LogFactory.getLog(RedisOperationsObservationHandler.class);
+
+	/** Where Lettuce puts an error reply: an attribute of the span, not an observation error. */
+	private static final String ERROR_REPLY_KEY = "lettuce.command.error";
 
 	private final MeterProvider<Counter> operations;
 
@@ -50,12 +53,16 @@ public class RedisOperationsObservationHandler implements ObservationHandler<Let
 			String command = context.getRequiredCommand().getType().toString();
 			this.operations
 				.withTags(RedisMetricNames.COMMAND_TAG, this.command.value(command), RedisMetricNames.STATUS_TAG,
-						(context.getError() != null) ? RedisMetricNames.ERROR : RedisMetricNames.SUCCESS)
+						failed(context) ? RedisMetricNames.ERROR : RedisMetricNames.SUCCESS)
 				.increment();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not count a Redis command", ex);
 		}
+	}
+
+	private static boolean failed(LettuceObservationContext context) {
+		return context.getError() != null || context.getHighCardinalityKeyValue(ERROR_REPLY_KEY) != null;
 	}
 
 }
