@@ -11,6 +11,9 @@ public class DatabaseObservabilityProperties {
 	/** Prefix of the database properties. */
 	public static final String PREFIX = "pyairtable.observability.database";
 
+	/** Whether to enable the database query metrics, handler and span convention. */
+	private boolean enabled = true;
+
 	/**
 	 * Whether query spans carry the SQL text (placeholders, never bound values), after
 	 * secret redaction.
@@ -23,6 +26,14 @@ public class DatabaseObservabilityProperties {
 
 	public void setIncludeQueryText(boolean includeQueryText) {
 		this.includeQueryText = includeQueryText;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
 	}
 
 }

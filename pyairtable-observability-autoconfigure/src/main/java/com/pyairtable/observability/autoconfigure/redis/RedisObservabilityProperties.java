@@ -11,6 +11,9 @@ public class RedisObservabilityProperties {
 	/** Prefix of the Redis properties. */
 	public static final String PREFIX = "pyairtable.observability.redis";
 
+	/** Whether to enable Lettuce's command latency recorder and the Redis operations counter. */
+	private boolean enabled = true;
+
 	/**
 	 * Whether Lettuce's command latency timers publish histogram buckets (for quantiles in
 	 * PromQL); off keeps the series count low.
@@ -23,6 +26,14 @@ public class RedisObservabilityProperties {
 
 	public void setLatencyHistogram(boolean latencyHistogram) {
 		this.latencyHistogram = latencyHistogram;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
 	}
 
 }
