@@ -33,7 +33,7 @@ final class DataLayerAlerts {
 	/** Spring's client status when no response came back: an I/O error or a client-side failure. */
 	private static final String CLIENT_ERRORS = "5..|IO_ERROR|CLIENT_ERROR";
 
-	/** Failure values of the queue status: {@code error} is the one recorded; the others are tolerated. */
+	/** Failure values of the queue status: the queue metrics record {@code error}; the others are matched too. */
 	private static final String QUEUE_FAILURES = "error|failure|failed";
 
 	static final List<AlertDefinition> ALERTS = List.of(
@@ -62,7 +62,7 @@ final class DataLayerAlerts {
 							+ Promql.number(t),
 					RuleTestInputs.share(CLIENT_COUNT, labels("client_name", "api.example.com", "uri", "/x"), "status",
 							"503", "200", FIVE_MINUTES, true, labels("client_name", "api.example.com"))),
-			alert("BackgroundJobFailures", "jobs", null, 0.10, 10, "warning",
+			alert("BackgroundJobFailures", "jobs", "metrics.queue", 0.10, 10, "warning",
 					"Jobs of queue {{ $labels.queue }} of {{ $labels.service }} fail too often",
 					"The share of failed operations on queue {{ $labels.queue }} of {{ $labels.service }} over 5m is above the threshold.",
 					(t) -> "sum by (service, queue) (rate(queue_operations_total{status=~\"" + QUEUE_FAILURES
