@@ -8,18 +8,26 @@ import com.pyairtable.observability.database.DatabaseMetrics;
 import com.pyairtable.observability.database.DatabaseObservationHandler;
 import com.pyairtable.observability.database.DatabaseQueryObservationConvention;
 import com.pyairtable.observability.logging.SecretRedactor;
+import com.pyairtable.observability.tracing.OrphanSpanSuppressor;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration;
+import net.ttddyy.observation.tracing.DataSourceBaseContext;
 import net.ttddyy.observation.tracing.QueryContext;
 import net.ttddyy.observation.tracing.QueryObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Every JDBC statement of every {@code DataSource} as an Observation, through
@@ -27,7 +35,8 @@ import org.springframework.context.annotation.Bean;
  * after the statement's operation and table, and the metrics of {@link DatabaseMetrics}.
  * HikariCP's pool metrics are Spring Boot's, untouched.
  */
-@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ObservabilityLoggingAutoConfiguration.class },
+@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ObservabilityLoggingAutoConfiguration.class,
+		MicrometerTracingAutoConfiguration.class },
 		before = DataSourceObservationAutoConfiguration.class)
 @ConditionalOnClass({ QueryContext.class, DataSourceObservationAutoConfiguration.class, MeterRegistry.class })
 @ConditionalOnBean(CardinalityGuard.class)
@@ -58,6 +67,27 @@ public final class DatabaseObservabilityAutoConfiguration {
 		// Without a redactor bean the application turned redaction off on purpose.
 		return new DatabaseQueryObservationConvention(properties.isIncludeQueryText(),
 				(secretRedactor != null) ? secretRedactor::redact : (text) -> text);
+	}
+
+	/**
+	 * Statements outside any traced work (a health probe's validation query) are measured
+	 * but start no trace, unless asked for.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ TracingObservationHandler.class, MicrometerTracingAutoConfiguration.class })
+	@ConditionalOnBean(Tracer.class)
+	@ConditionalOnBooleanProperty(name = DatabaseObservabilityProperties.PREFIX + ".root-spans", havingValue = false,
+			matchIfMissing = true)
+	static class OrphanSpansConfiguration {
+
+		@Bean
+		// Before Spring Boot's propagating handlers, which would otherwise claim it first.
+		@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
+		@ConditionalOnMissingBean(name = "jdbcOrphanSpanSuppressor")
+		OrphanSpanSuppressor jdbcOrphanSpanSuppressor(Tracer tracer) {
+			return new OrphanSpanSuppressor(tracer, DataSourceBaseContext.class::isInstance);
+		}
+
 	}
 
 }

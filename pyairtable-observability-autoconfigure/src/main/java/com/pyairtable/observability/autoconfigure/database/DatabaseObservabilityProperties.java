@@ -20,6 +20,20 @@ public class DatabaseObservabilityProperties {
 	 */
 	private boolean includeQueryText;
 
+	/**
+	 * Whether statements outside any traced work (health probes, startup, untraced jobs)
+	 * start traces of their own; their metrics are recorded either way.
+	 */
+	private boolean rootSpans;
+
+	public boolean isRootSpans() {
+		return this.rootSpans;
+	}
+
+	public void setRootSpans(boolean rootSpans) {
+		this.rootSpans = rootSpans;
+	}
+
 	public boolean isIncludeQueryText() {
 		return this.includeQueryText;
 	}

@@ -20,6 +20,20 @@ public class RedisObservabilityProperties {
 	 */
 	private boolean latencyHistogram;
 
+	/**
+	 * Whether commands outside any traced work (health probes, untraced jobs) start traces
+	 * of their own; they are counted either way.
+	 */
+	private boolean rootSpans;
+
+	public boolean isRootSpans() {
+		return this.rootSpans;
+	}
+
+	public void setRootSpans(boolean rootSpans) {
+		this.rootSpans = rootSpans;
+	}
+
 	public boolean isLatencyHistogram() {
 		return this.latencyHistogram;
 	}

@@ -36,6 +36,15 @@ class DatabaseObservabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void statementsOutsideTracedWorkStartNoTraceUnlessAskedFor() {
+		ApplicationContextRunner withTracer = this.runner.withBean(io.micrometer.tracing.Tracer.class,
+				() -> io.micrometer.tracing.Tracer.NOOP);
+		withTracer.run((context) -> assertThat(context).hasBean("jdbcOrphanSpanSuppressor"));
+		withTracer.withPropertyValues("pyairtable.observability.database.root-spans=true")
+			.run((context) -> assertThat(context).doesNotHaveBean("jdbcOrphanSpanSuppressor"));
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("pyairtable.observability.database.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DatabaseMetrics.class)

@@ -1,10 +1,12 @@
 package com.pyairtable.observability.autoconfigure.database;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,9 @@ class DatabaseObservabilityIntegrationTests {
 	static void start() {
 		LoopbackServices.requirePostgres();
 		app = DataLayerTestApp.start(App.class, "spring.datasource.url=" + LoopbackServices.POSTGRES_URL,
-				"spring.datasource.username=" + LoopbackServices.POSTGRES_USER);
+				"spring.datasource.username=" + LoopbackServices.POSTGRES_USER,
+				// Redis is on this module's test classpath; these tests are about the database.
+				"management.health.redis.enabled=false");
 	}
 
 	@AfterAll
@@ -86,6 +90,27 @@ class DatabaseObservabilityIntegrationTests {
 		// Registered at zero, so that the first connection failure shows as an increase.
 		assertThat(app.scrape()).anyMatch((line) -> line.startsWith("database_errors_total{")
 				&& line.contains("error=\"connection\""));
+	}
+
+	@Test
+	void statementsOutsideTracedWorkAreMeasuredButStartNoTrace() {
+		app.spans().reset();
+		for (int i = 0; i < 3; i++) {
+			// The probe is not traced; its db health check borrows and validates a connection.
+			HttpResponse<String> health = app.get("/actuator/health");
+			assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+		}
+		// A statement run by no traced work at all (here, the test's own thread).
+		double before = app.sample("database_operations_total", "operation=\"delete\"", "status=\"success\"");
+		app.context().getBean(JdbcClient.class).sql("delete from db_obs_items where name = 'never-there'").update();
+		assertThat(app.sample("database_operations_total", "operation=\"delete\"", "status=\"success\""))
+			.isEqualTo(before + 1);
+		assertThat(app.get("/db/items").statusCode()).isEqualTo(200);
+		awaitSpan("select db_obs_items");
+		assertThat(app.spans().getFinishedSpanItems()).allSatisfy((span) -> assertThat(
+				span.getParentSpanContext().isValid() || span.getKind() == SpanKind.SERVER)
+			.as(span.getName() + " is a root span")
+			.isTrue());
 	}
 
 	static SpanData awaitSpan(String name) {

@@ -1,9 +1,11 @@
 package com.pyairtable.observability.autoconfigure.redis;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.pyairtable.observability.autoconfigure.database.DataLayerTestApp;
 import com.pyairtable.observability.autoconfigure.database.LoopbackServices;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,23 @@ class RedisObservabilityIntegrationTests {
 				.getFinishedSpanItems()
 				.stream()
 				.anyMatch((span) -> span.getName().equalsIgnoreCase("incr") && hasParent(span)));
+	}
+
+	@Test
+	void commandsOutsideTracedWorkAreCountedButStartNoTrace() {
+		app.spans().reset();
+		double before = app.sample("redis_operations_total", "status=\"success\"");
+		// The probe is not traced; its redis health check sends commands all the same.
+		HttpResponse<String> health = app.get("/actuator/health");
+		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+		assertThat(app.get("/redis/incr").statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> app.spans().getFinishedSpanItems().stream().anyMatch((span) -> span.getName().equalsIgnoreCase("incr")));
+		assertThat(app.spans().getFinishedSpanItems()).allSatisfy((span) -> assertThat(
+				hasParent(span) || span.getKind() == SpanKind.SERVER)
+			.as(span.getName() + " is a root span")
+			.isTrue());
+		assertThat(app.sample("redis_operations_total", "status=\"success\"")).isGreaterThan(before + 1);
 	}
 
 	private static boolean hasParent(SpanData span) {
