@@ -72,10 +72,22 @@ def proc_status(pid, key):
     return None
 
 
-def wrk(port, seconds, threads, connections):
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
-                          f"http://127.0.0.1:{port}{PAGE_PATH}"], capture_output=True, text=True,
-                         timeout=seconds + 60).stdout
+RATE_SCRIPT = "function delay() return tonumber(os.getenv('WRK_DELAY_MS')) end\n"
+
+
+def wrk(port, seconds, threads, connections, rate=None):
+    """Closed-loop load; with a rate, each connection waits between requests so that the
+    offered load is about that many requests a second (wrk's delay(), whole milliseconds)."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    env = dict(os.environ)
+    if rate:
+        script = os.path.join(RESULTS, "rate.lua")
+        with open(script, "w") as f:
+            f.write(RATE_SCRIPT)
+        command += ["-s", script]
+        env["WRK_DELAY_MS"] = str(max(1, round(connections * 1000.0 / rate)))
+    out = subprocess.run(command + [f"http://127.0.0.1:{port}{PAGE_PATH}"], capture_output=True, text=True,
+                         env=env, timeout=seconds + 60).stdout
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
               "requests": int(re.search(r"(\d+) requests in", out).group(1)),
               "non2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0}
@@ -198,7 +210,8 @@ def measure(key, variant, args, port, round_no):
         ticks_before = proc_cpu_ticks(service.process.pid)
         result = wrk(port, args.measure, args.threads, args.connections)
         ticks = proc_cpu_ticks(service.process.pid) - ticks_before
-        spans = (settle_receiver(args.receiver_port) - spans_before) if variant.get("otlp") else None
+        spans_after = settle_receiver(args.receiver_port) if variant.get("otlp") else 0
+        spans = (spans_after - spans_before) if variant.get("otlp") else None
         result.update({
             "variant": key, "round": round_no, "startup_ms": startup,
             "cpu_us_per_request": ticks * (1e6 / CLK_TCK) / max(result["requests"], 1),
@@ -206,6 +219,14 @@ def measure(key, variant, args, port, round_no):
             "scrape_ms": scrape_ms(port),
             "warmup_s": time.monotonic() - warm_start - args.measure,
         })
+        if args.rate and variant.get("otlp"):
+            # Span delivery below saturation: the batch worker is not starved of CPU here.
+            paced = wrk(port, args.measure, args.threads, args.rate_connections, rate=args.rate)
+            paced_spans = settle_receiver(args.receiver_port) - spans_after
+            result.update({"paced_rps": paced["rps"],
+                           "paced_spans_per_request": paced_spans / max(paced["requests"], 1)})
+            log(f"[{round_no}] {key}: at {paced['rps']:.0f} req/s offered, "
+                f"{result['paced_spans_per_request']:.3f} spans/req")
         result.update(jvm_after_full_gc(service.process.pid))
         log(f"[{round_no}] {key}: {result['rps']:.0f} req/s, {result['cpu_us_per_request']:.1f} us CPU/req, "
             f"p99 {result.get('p99_ms', 0):.2f} ms, RSS {result['rss_mb']:.0f} MB")
@@ -250,7 +271,7 @@ def report(rows, variants, args):
                          f"{fmt(m['rps'] / b['rps'], 2)} | {fmt(m['startup_ms'] / b['startup_ms'], 2)} | "
                          f"{fmt(m['rss_mb'] / b['rss_mb'], 2)} |")
     rounds = sorted({r["round"] for r in rows})
-    lines += ["", "Per round (CPU µs/req, req/s, spans/req):", "",
+    lines += ["", "Per round (CPU µs/req, req/s, spans/req; with --rate, spans/req at the paced rate):", "",
               "| variant | " + " | ".join(f"round {n}" for n in rounds) + " |",
               "| --- |" + " --- |" * len(rounds)]
     for key in variants:
@@ -259,7 +280,9 @@ def report(rows, variants, args):
             row = next((r for r in rows if r["variant"] == key and r["round"] == n), None)
             cells.append("-" if row is None else
                          f"{row['cpu_us_per_request']:.1f} µs, {row['rps']:.0f}/s"
-                         + (f", {row['spans_per_request']:.3f}" if row.get("spans_per_request") is not None else ""))
+                         + (f", {row['spans_per_request']:.3f}" if row.get("spans_per_request") is not None else "")
+                         + (f"; paced {row['paced_rps']:.0f}/s: {row['paced_spans_per_request']:.3f}"
+                            if row.get("paced_spans_per_request") is not None else ""))
         lines.append(f"| ({key}) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -276,6 +299,8 @@ def main():
     parser.add_argument("--max-warmup", type=int, default=300)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rate", type=float, help="also measure spans per request at about this many req/s")
+    parser.add_argument("--rate-connections", type=int, default=64)
     parser.add_argument("--heap", default="512m")
     parser.add_argument("--port", type=int, default=18080)
     parser.add_argument("--receiver-port", type=int, default=14318)

@@ -49,9 +49,10 @@ public class RedactingSpanExporter implements SpanExporter {
 	private SpanData redact(SpanData span) {
 		String name = text(span.getName());
 		Attributes attributes = attributes(span.getAttributes());
-		List<EventData> events = new ArrayList<>(span.getEvents().size());
+		List<EventData> spanEvents = span.getEvents();
+		List<EventData> events = spanEvents.isEmpty() ? spanEvents : new ArrayList<>(spanEvents.size());
 		boolean eventsChanged = false;
-		for (EventData event : span.getEvents()) {
+		for (EventData event : spanEvents) {
 			Attributes eventAttributes = attributes(event.getAttributes());
 			if (eventAttributes != event.getAttributes()) {
 				eventsChanged = true;
@@ -97,20 +98,21 @@ public class RedactingSpanExporter implements SpanExporter {
 
 	@SuppressWarnings("unchecked")
 	private Attributes attributes(Attributes attributes) {
-		AttributesBuilder builder = null;
-		for (var entry : attributes.asMap().entrySet()) {
-			if (entry.getKey().getType() == AttributeType.STRING) {
-				String value = (String) entry.getValue();
-				String redacted = text(value);
+		// Runs on the export thread for every attribute of every span: no map view, and a
+		// builder only once a value changes.
+		AttributesBuilder[] builder = new AttributesBuilder[1];
+		attributes.forEach((key, value) -> {
+			if (key.getType() == AttributeType.STRING) {
+				String redacted = text((String) value);
 				if (!redacted.equals(value)) {
-					if (builder == null) {
-						builder = attributes.toBuilder();
+					if (builder[0] == null) {
+						builder[0] = attributes.toBuilder();
 					}
-					builder.put((AttributeKey<String>) entry.getKey(), redacted);
+					builder[0].put((AttributeKey<String>) key, redacted);
 				}
 			}
-		}
-		return (builder != null) ? builder.build() : attributes;
+		});
+		return (builder[0] != null) ? builder[0].build() : attributes;
 	}
 
 	private String text(@Nullable String value) {
