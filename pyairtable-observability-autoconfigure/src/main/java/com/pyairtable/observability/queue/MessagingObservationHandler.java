@@ -7,6 +7,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.amqp.rabbit.support.micrometer.RabbitMessageSenderContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Derives {@code queue_operations_total{queue,operation,status}} from the messaging
@@ -23,6 +27,10 @@ public class MessagingObservationHandler implements ObservationHandler<Observati
 	/** Queue name of an observation without a destination. */
 	public static final String UNKNOWN_QUEUE = "unknown";
 
+	private static final boolean RABBIT_PRESENT = ClassUtils.isPresent(
+			"org.springframework.amqp.rabbit.support.micrometer.RabbitMessageSenderContext",
+			MessagingObservationHandler.class.getClassLoader());
+
 	private final Supplier<QueueMetrics> metrics;
 
 	/**
@@ -38,12 +46,17 @@ public class MessagingObservationHandler implements ObservationHandler<Observati
 		return context instanceof SenderContext<?> || context instanceof ReceiverContext<?>;
 	}
 
+	private static String fallbackQueue(Observation.Context context) {
+		String queue = RABBIT_PRESENT ? RabbitDestination.of(context) : null;
+		return (queue != null && !queue.isBlank()) ? queue : UNKNOWN_QUEUE;
+	}
+
 	@Override
 	public void onStop(Observation.Context context) {
 		try {
 			KeyValue destination = context.getLowCardinalityKeyValue(DESTINATION_KEY);
 			String queue = (destination != null && !destination.getValue().isBlank()) ? destination.getValue()
-					: UNKNOWN_QUEUE;
+					: fallbackQueue(context);
 			String operation = (context instanceof SenderContext<?>) ? QueueMetricNames.PUBLISH
 					: QueueMetricNames.CONSUME;
 			this.metrics.get()
@@ -53,6 +66,22 @@ public class MessagingObservationHandler implements ObservationHandler<Observati
 		catch (RuntimeException ex) {
 			// Instrumentation never throws into the messaging library.
 		}
+	}
+
+	/** Loaded only when Spring AMQP is present. */
+	private static final class RabbitDestination {
+
+		/**
+		 * A publish to the default exchange has no destination name: its routing key is
+		 * the queue. A publish to a named exchange is named after the exchange.
+		 */
+		static @Nullable String of(Observation.Context context) {
+			if (context instanceof RabbitMessageSenderContext sender) {
+				return sender.getExchange().isEmpty() ? sender.getRoutingKey() : sender.getExchange();
+			}
+			return null;
+		}
+
 	}
 
 }

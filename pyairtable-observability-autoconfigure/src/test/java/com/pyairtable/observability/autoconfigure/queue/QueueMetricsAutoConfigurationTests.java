@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -122,12 +123,18 @@ class QueueMetricsAutoConfigurationTests {
 	void switchesKafkaObservationsOnForBootsTemplateAndListenerFactory() {
 		this.runner.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class))
 			.withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
-					"spring.kafka.producer.properties.max.block.ms=300")
+					"spring.kafka.producer.properties.max.block.ms=300",
+					// The observation asks the admin client for the cluster id: give up quickly.
+					"spring.kafka.admin.operation-timeout=1s", "spring.kafka.admin.close-timeout=1s",
+					"spring.kafka.admin.properties.default.api.timeout.ms=1000",
+					"spring.kafka.admin.properties.request.timeout.ms=500")
 			.run((context) -> {
 				assertThat(context.getBean(ConcurrentKafkaListenerContainerFactory.class)
 					.getContainerProperties()
 					.isObservationEnabled()).isTrue();
 				KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
+				// The producer would wait for the absent broker for 30 s when the context closes.
+				((DefaultKafkaProducerFactory<?, ?>) template.getProducerFactory()).setPhysicalCloseTimeout(0);
 				assertThatException().isThrownBy(() -> template.send("invoices", "hello").get());
 				assertThat(count(context.getBean(MeterRegistry.class), "invoices", "publish", "error")).isEqualTo(1);
 			});
