@@ -1,5 +1,7 @@
 package com.pyairtable.observability.otlp;
 
+import java.util.function.Supplier;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.opentelemetry.api.OpenTelemetry;
@@ -20,21 +22,22 @@ public class LogbackOtlpAppender implements SmartLifecycle {
 	/** Name of the appender on the root logger. */
 	public static final String APPENDER_NAME = "PYAIRTABLE_OTLP";
 
-	private final OpenTelemetry openTelemetry;
+	private final Supplier<@Nullable OpenTelemetry> openTelemetry;
 
 	private volatile @Nullable OpenTelemetryAppender appender;
 
 	/**
 	 * Creates the installer.
-	 * @param openTelemetry the application's OpenTelemetry
+	 * @param openTelemetry the application's OpenTelemetry, if any
 	 */
-	public LogbackOtlpAppender(OpenTelemetry openTelemetry) {
+	public LogbackOtlpAppender(Supplier<@Nullable OpenTelemetry> openTelemetry) {
 		this.openTelemetry = openTelemetry;
 	}
 
 	@Override
 	public void start() {
-		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+		OpenTelemetry openTelemetry = this.openTelemetry.get();
+		if (openTelemetry == null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			return;
 		}
 		OpenTelemetryAppender appender = new OpenTelemetryAppender();
@@ -43,7 +46,7 @@ public class LogbackOtlpAppender implements SmartLifecycle {
 		appender.setCaptureMdcAttributes("*");
 		appender.setCaptureKeyValuePairAttributes(true);
 		appender.setCaptureExperimentalAttributes(true);
-		appender.setOpenTelemetry(this.openTelemetry);
+		appender.setOpenTelemetry(openTelemetry);
 		appender.start();
 		context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
 		this.appender = appender;

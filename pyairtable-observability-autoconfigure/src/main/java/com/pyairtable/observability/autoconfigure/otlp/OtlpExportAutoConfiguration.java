@@ -11,7 +11,6 @@ import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,9 +79,8 @@ public final class OtlpExportAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(OpenTelemetry.class)
-		LogbackOtlpAppender logbackOtlpAppender(OpenTelemetry openTelemetry) {
-			return new LogbackOtlpAppender(openTelemetry);
+		LogbackOtlpAppender logbackOtlpAppender(ObjectProvider<OpenTelemetry> openTelemetry) {
+			return new LogbackOtlpAppender(openTelemetry::getIfAvailable);
 		}
 
 	}

@@ -49,9 +49,9 @@ public class OtlpExportEnvironmentPostProcessor implements EnvironmentPostProces
 		}
 		// Seconds, as in the Prometheus scrape: Mimir then names timers *_seconds too.
 		mapped.put(BOOT_METRICS + "base-time-unit", "seconds");
-		String endpoint = environment.getProperty(prefix + "endpoint");
-		if (endpoint != null && !endpoint.isBlank()) {
-			mapped.put(BOOT_METRICS + "url", OtlpEndpoints.signalUrl(endpoint.trim(), "metrics"));
+		String endpoint = OtlpEndpoints.validate(prefix + "endpoint", environment.getProperty(prefix + "endpoint"));
+		if (endpoint != null) {
+			mapped.put(BOOT_METRICS + "url", OtlpEndpoints.signalUrl(endpoint, "metrics"));
 		}
 		mapped.put(BOOT_METRICS + "step", environment.getProperty(prefix + "step", "30s"));
 		mapped.put(BOOT_METRICS + "read-timeout", environment.getProperty(prefix + "timeout", "10s"));
@@ -63,8 +63,9 @@ public class OtlpExportEnvironmentPostProcessor implements EnvironmentPostProces
 		if (!environment.getProperty(prefix + "enabled", Boolean.class, false)) {
 			return;
 		}
-		String endpoint = environment.getProperty(prefix + "endpoint", "http://localhost:4318");
-		mapped.put(BOOT_LOGS + "endpoint", OtlpEndpoints.signalUrl(endpoint.trim(), "logs"));
+		String endpoint = OtlpEndpoints.validate(prefix + "endpoint", environment.getProperty(prefix + "endpoint"));
+		mapped.put(BOOT_LOGS + "endpoint",
+				OtlpEndpoints.signalUrl((endpoint != null) ? endpoint : "http://localhost:4318", "logs"));
 		mapped.put(BOOT_LOGS + "transport", "http");
 		mapped.put(BOOT_LOGS + "timeout", environment.getProperty(prefix + "timeout", "10s"));
 		headers(environment, prefix + "headers", BOOT_LOGS + "headers.", mapped);
