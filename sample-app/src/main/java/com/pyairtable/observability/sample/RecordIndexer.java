@@ -1,5 +1,6 @@
 package com.pyairtable.observability.sample;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.pyairtable.observability.queue.QueueMetricNames;
@@ -17,17 +18,23 @@ public class RecordIndexer {
 
 	private final AtomicLong indexed = new AtomicLong();
 
+	/**
+	 * Indexes the oldest event. A failure completes the returned future exceptionally, as
+	 * a job whose caller handles the outcome does (a void method's exception would be
+	 * logged by Spring's default handler instead).
+	 */
 	@Async
-	public void drainOne(RecordEvents events) {
+	public CompletableFuture<Void> drainOne(RecordEvents events) {
 		String event = events.poll();
 		if (event == null) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		if (this.indexed.incrementAndGet() % 10 == 0) {
 			events.metrics().recordError(RecordEvents.QUEUE, QueueMetricNames.CONSUME);
-			throw new IllegalStateException("Could not index " + event);
+			return CompletableFuture.failedFuture(new IllegalStateException("Could not index " + event));
 		}
 		events.metrics().recordSuccess(RecordEvents.QUEUE, QueueMetricNames.CONSUME);
+		return CompletableFuture.completedFuture(null);
 	}
 
 }
