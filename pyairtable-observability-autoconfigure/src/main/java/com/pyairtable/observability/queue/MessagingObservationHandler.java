@@ -6,6 +6,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.observation.transport.RequestReplyReceiverContext;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
@@ -41,9 +43,14 @@ public class MessagingObservationHandler implements ObservationHandler<Observati
 		this.metrics = metrics;
 	}
 
+	/**
+	 * Messages only: HTTP exchanges are request-reply transport contexts, counted by
+	 * {@code http_server_requests} and {@code http_client_requests} instead.
+	 */
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return context instanceof SenderContext<?> || context instanceof ReceiverContext<?>;
+		return (context instanceof SenderContext<?> && !(context instanceof RequestReplySenderContext<?, ?>))
+				|| (context instanceof ReceiverContext<?> && !(context instanceof RequestReplyReceiverContext<?, ?>));
 	}
 
 	private static String fallbackQueue(Observation.Context context) {

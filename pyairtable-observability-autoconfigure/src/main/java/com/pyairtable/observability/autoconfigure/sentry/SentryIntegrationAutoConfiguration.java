@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(name = "sentry.dsn")
 @ConditionalOnBean(ServiceIdentity.class)
 @ConditionalOnObservabilityEnabled("sentry")
+@EnableConfigurationProperties(SentryIntegrationProperties.class)
 public final class SentryIntegrationAutoConfiguration {
 
 	SentryIntegrationAutoConfiguration() {
