@@ -33,7 +33,9 @@ VARIANTS = {
                           "--pyairtable.observability.tracing.sampling.tail.enabled=false"], "env": {}, "otlp": "boot"},
     "d": {"label": "starter, ratio 1.0", "jar": "load-app-starter.jar",
           "args": ["--pyairtable.observability.service.environment=production",
-                   "--pyairtable.observability.tracing.sampling.ratio=1.0"], "env": {}, "otlp": "boot"},
+                   "--pyairtable.observability.tracing.sampling.ratio=1.0",
+                   # The agent has no traces-per-second cap: neither does this variant.
+                   "--pyairtable.observability.tracing.sampling.max-traces-per-second=0"], "env": {}, "otlp": "boot"},
     "e": {"label": "hand-wired Boot tracing, probability 1.0", "jar": "load-app-boot-tracing.jar",
           "args": ["--management.endpoints.web.exposure.include=health,prometheus",
                    "--management.tracing.sampling.probability=1.0",
@@ -178,14 +180,18 @@ def measure(key, variant, args, port, round_no):
     try:
         startup = service.wait_ready()
         log(f"[{round_no}] {key} ({variant['label']}): ready in {startup:.0f} ms; pre-warming")
-        previous, warm_start = None, time.monotonic()
+        previous, warm_start, calm = None, time.monotonic(), 0
         while True:
             window = wrk(port, args.window, args.threads, args.connections)["rps"]
             elapsed = time.monotonic() - warm_start
             moved = abs(window - previous) / previous if previous else None
             log(f"[{round_no}] {key}: warm-up window {window:.0f} req/s"
                 + (f" (moved {moved * 100:.1f} %)" if moved is not None else ""))
-            if (moved is not None and moved < args.settle) or elapsed >= args.max_warmup:
+            # Settled: at least --min-warmup of load (the JIT's first plateau is not the last one)
+            # and two windows in a row moving less than --settle.
+            settled = moved is not None and moved < args.settle
+            calm = calm + 1 if settled else 0
+            if (calm >= 2 and elapsed >= args.min_warmup) or elapsed >= args.max_warmup:
                 break
             previous = window
         spans_before = settle_receiver(args.receiver_port) if variant.get("otlp") else 0
@@ -217,8 +223,9 @@ def report(rows, variants, args):
     fields = ["rps", "p50_ms", "p99_ms", "cpu_us_per_request", "startup_ms", "rss_mb", "heap_mb", "classes",
               "threads", "spans_per_request", "scrape_ms"]
     lines = [f"Machine: {os.cpu_count()} cores; wrk -t{args.threads} -c{args.connections}, "
-             f"{args.measure}s measured after a pre-warm to < {args.settle * 100:.0f} % movement "
-             f"(max {args.max_warmup}s); {args.rounds} interleaved rounds; medians.", "",
+             f"{args.measure}s measured after a pre-warm of at least {args.min_warmup}s until two {args.window}s windows "
+             f"in a row move < {args.settle * 100:.0f} % (max {args.max_warmup}s); {args.rounds} interleaved rounds; "
+             "medians.", "",
              "| variant | req/s | p50 ms | p99 ms | CPU µs/req | startup ms | RSS MB (after GC) | heap MB | classes | threads | spans/req | scrape ms |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
 
@@ -242,6 +249,18 @@ def report(rows, variants, args):
             lines.append(f"| ({key}) | {fmt(m['cpu_us_per_request'] - b['cpu_us_per_request'])} | "
                          f"{fmt(m['rps'] / b['rps'], 2)} | {fmt(m['startup_ms'] / b['startup_ms'], 2)} | "
                          f"{fmt(m['rss_mb'] / b['rss_mb'], 2)} |")
+    rounds = sorted({r["round"] for r in rows})
+    lines += ["", "Per round (CPU µs/req, req/s, spans/req):", "",
+              "| variant | " + " | ".join(f"round {n}" for n in rounds) + " |",
+              "| --- |" + " --- |" * len(rounds)]
+    for key in variants:
+        cells = []
+        for n in rounds:
+            row = next((r for r in rows if r["variant"] == key and r["round"] == n), None)
+            cells.append("-" if row is None else
+                         f"{row['cpu_us_per_request']:.1f} µs, {row['rps']:.0f}/s"
+                         + (f", {row['spans_per_request']:.3f}" if row.get("spans_per_request") is not None else ""))
+        lines.append(f"| ({key}) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -253,16 +272,24 @@ def main():
     parser.add_argument("--measure", type=int, default=30, help="seconds of measured load")
     parser.add_argument("--window", type=int, default=10, help="seconds of one pre-warm window")
     parser.add_argument("--settle", type=float, default=0.08, help="pre-warm ends below this movement")
+    parser.add_argument("--min-warmup", type=int, default=60, help="seconds of pre-warm at the least")
     parser.add_argument("--max-warmup", type=int, default=300)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--heap", default="512m")
     parser.add_argument("--port", type=int, default=18080)
     parser.add_argument("--receiver-port", type=int, default=14318)
-    parser.add_argument("--agent-jar", required=True)
+    parser.add_argument("--agent-jar")
+    parser.add_argument("--report-only", metavar="ROWS_JSON", help="only print the tables of an earlier run's rows.json")
     parser.add_argument("--results", default=os.path.join(HERE, "results"))
     args = parser.parse_args()
     variants = args.variants.split(",")
+    if args.report_only:
+        rows = json.load(open(args.report_only))
+        print(report(rows, [v for v in variants if any(r["variant"] == v for r in rows)], args))
+        return 0
+    if not args.agent_jar:
+        parser.error("--agent-jar is required")
     RESULTS = os.path.join(args.results, time.strftime("%Y%m%d-%H%M%S"))
     os.makedirs(RESULTS, exist_ok=True)
     receiver = subprocess.Popen(["java", "-Xmx128m", "-jar", RECEIVER_JAR, str(args.receiver_port)],

@@ -48,6 +48,18 @@ class MinimalServiceTests {
 		assertThat(get("/metrics").body()).contains("service=\"orders-service\"");
 	}
 
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	@Test
+	void aServiceWithoutADatabaseGetsNoDataSourceFromTheJdbcInstrumentation() {
+		// The starter brings datasource-micrometer (and Spring JDBC): without a driver and a
+		// pool nothing creates a DataSource, so there is nothing to wrap and no db health.
+		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
+		assertThat(get("/actuator/health").body()).doesNotContain("\"db\"");
+		assertThat(get("/actuator/prometheus").body()).doesNotContain("database_operations_total{");
+	}
+
 	@Test
 	void onlyHealthInfoAndPrometheusAreExposed() {
 		for (String path : new String[] { "/actuator/env", "/actuator/configprops", "/actuator/heapdump",

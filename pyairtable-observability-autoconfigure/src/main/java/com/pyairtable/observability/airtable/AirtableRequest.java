@@ -29,42 +29,62 @@ public record AirtableRequest(String base, String table, AirtableOperation opera
 		if (!url.startsWith(apiUrl)) {
 			return null;
 		}
-		String rest = url.substring(apiUrl.length());
-		if (!rest.isEmpty() && rest.charAt(0) != '/' && !apiUrl.endsWith("/")) {
+		int from = apiUrl.length();
+		if (from < url.length() && url.charAt(from) != '/' && !apiUrl.endsWith("/")) {
 			// https://api.airtable.com.evil.example is not the API
 			return null;
 		}
-		int end = indexOfAny(rest, '?', '#');
-		String path = (end >= 0) ? rest.substring(0, end) : rest;
-		String[] segments = segments(path);
-		if (segments.length < 1 || !"v0".equals(segments[0])) {
+		// Every call of the application passes here: the path is read in place, by offsets,
+		// and only the base and table become strings.
+		int to = indexOfAny(url, from, '?', '#');
+		while (from < to && url.charAt(from) == '/') {
+			from++;
+		}
+		while (to > from && url.charAt(to - 1) == '/') {
+			to--;
+		}
+		if (from == to || !segmentIs(url, from, segmentEnd(url, from, to), "v0")) {
 			return new AirtableRequest(AirtableMetricNames.NONE, AirtableMetricNames.NONE, AirtableOperation.OTHER);
 		}
-		if (segments.length >= 2 && "meta".equals(segments[1])) {
-			String base = (segments.length >= 4 && "bases".equals(segments[2])) ? segments[3] : AirtableMetricNames.NONE;
+		int end0 = segmentEnd(url, from, to);
+		if (end0 == to) {
+			return new AirtableRequest(AirtableMetricNames.NONE, AirtableMetricNames.NONE, AirtableOperation.OTHER);
+		}
+		int start1 = end0 + 1;
+		int end1 = segmentEnd(url, start1, to);
+		int start2 = (end1 < to) ? end1 + 1 : -1;
+		int end2 = (start2 >= 0) ? segmentEnd(url, start2, to) : -1;
+		int start3 = (start2 >= 0 && end2 < to) ? end2 + 1 : -1;
+		int end3 = (start3 >= 0) ? segmentEnd(url, start3, to) : -1;
+		boolean deeper = start3 >= 0 && end3 < to;
+		if (segmentIs(url, start1, end1, "meta")) {
+			String base = (start3 >= 0 && segmentIs(url, start2, end2, "bases")) ? url.substring(start3, end3)
+					: AirtableMetricNames.NONE;
 			return new AirtableRequest(base, AirtableMetricNames.NONE, AirtableOperation.META);
 		}
-		if (segments.length >= 2 && "bases".equals(segments[1])) {
-			String base = (segments.length >= 3) ? segments[2] : AirtableMetricNames.NONE;
+		if (segmentIs(url, start1, end1, "bases")) {
+			String base = (start2 >= 0) ? url.substring(start2, end2) : AirtableMetricNames.NONE;
 			return new AirtableRequest(base, AirtableMetricNames.NONE, AirtableOperation.OTHER);
 		}
-		if (segments.length < 3) {
-			String base = (segments.length == 2) ? segments[1] : AirtableMetricNames.NONE;
+		String base = url.substring(start1, end1);
+		if (start2 < 0) {
 			return new AirtableRequest(base, AirtableMetricNames.NONE, AirtableOperation.OTHER);
 		}
-		String table = UriUtils.decode(segments[2], StandardCharsets.UTF_8);
-		String record = (segments.length >= 4) ? segments[3] : null;
-		return new AirtableRequest(segments[1], table, operation(method, record, segments.length));
+		String table = UriUtils.decode(url.substring(start2, end2), StandardCharsets.UTF_8);
+		return new AirtableRequest(base, table, operation(method, url, start3, end3, deeper));
 	}
 
-	private static AirtableOperation operation(String method, @Nullable String record, int segments) {
-		if (segments > 4) {
+	private static AirtableOperation operation(String method, String url, int recordStart, int recordEnd,
+			boolean deeper) {
+		if (deeper) {
 			return AirtableOperation.OTHER;
 		}
+		boolean record = recordStart >= 0;
 		return switch (method) {
-			case "GET" -> (record != null) ? AirtableOperation.GET : AirtableOperation.LIST;
-			case "POST" -> (record == null) ? AirtableOperation.CREATE
-					: ("listRecords".equals(record) ? AirtableOperation.LIST : AirtableOperation.OTHER);
+			case "GET" -> record ? AirtableOperation.GET : AirtableOperation.LIST;
+			case "POST" -> !record ? AirtableOperation.CREATE
+					: (segmentIs(url, recordStart, recordEnd, "listRecords") ? AirtableOperation.LIST
+							: AirtableOperation.OTHER);
 			case "PATCH" -> AirtableOperation.UPDATE;
 			case "PUT" -> AirtableOperation.REPLACE;
 			case "DELETE" -> AirtableOperation.DELETE;
@@ -72,25 +92,23 @@ public record AirtableRequest(String base, String table, AirtableOperation opera
 		};
 	}
 
-	private static String[] segments(String path) {
-		String trimmed = path;
-		while (trimmed.startsWith("/")) {
-			trimmed = trimmed.substring(1);
-		}
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+	private static int segmentEnd(String url, int start, int to) {
+		int slash = url.indexOf('/', start);
+		return (slash < 0 || slash > to) ? to : slash;
 	}
 
-	private static int indexOfAny(String text, char a, char b) {
-		for (int i = 0; i < text.length(); i++) {
+	private static boolean segmentIs(String url, int start, int end, String name) {
+		return end - start == name.length() && url.startsWith(name, start);
+	}
+
+	private static int indexOfAny(String text, int from, char a, char b) {
+		for (int i = from; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == a || c == b) {
 				return i;
 			}
 		}
-		return -1;
+		return text.length();
 	}
 
 }

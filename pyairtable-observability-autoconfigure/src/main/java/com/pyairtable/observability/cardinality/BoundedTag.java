@@ -87,6 +87,10 @@ public final class BoundedTag {
 	}
 
 	private boolean admit(String value) {
+		if (this.admittedCount.get() >= this.guard.getMaxTagValues()) {
+			// Full: no lock for the values of a cardinality attack.
+			return false;
+		}
 		synchronized (this.admitted) {
 			if (this.admitted.contains(value)) {
 				return true;

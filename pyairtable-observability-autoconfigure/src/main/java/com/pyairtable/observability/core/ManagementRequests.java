@@ -37,7 +37,9 @@ public class ManagementRequests {
 	 * @return whether it is a management path
 	 */
 	public boolean matches(String path) {
-		if (path.startsWith(this.actuatorPrefix) || (path + "/").equals(this.actuatorPrefix)) {
+		String prefix = this.actuatorPrefix;
+		if (path.startsWith(prefix)
+				|| (path.length() + 1 == prefix.length() && prefix.startsWith(path) && prefix.endsWith("/"))) {
 			return true;
 		}
 		return this.compatPaths != null && this.compatPaths.isCompatPath(path);

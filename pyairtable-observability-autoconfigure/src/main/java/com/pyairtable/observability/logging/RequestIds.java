@@ -1,7 +1,7 @@
 package com.pyairtable.observability.logging;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,6 @@ public final class RequestIds {
 	/** Longest request id kept. */
 	public static final int MAX_LENGTH = 128;
 
-	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:\\-]{1," + MAX_LENGTH + "}");
 
 	private RequestIds() {
 	}
@@ -33,11 +32,40 @@ public final class RequestIds {
 	public static String accept(@Nullable String incoming) {
 		if (incoming != null) {
 			String trimmed = incoming.trim();
-			if (SAFE.matcher(trimmed).matches()) {
+			if (isSafe(trimmed)) {
 				return trimmed;
 			}
 		}
-		return UUID.randomUUID().toString();
+		return newId();
+	}
+
+	/** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex: it runs on every request. */
+	private static boolean isSafe(String id) {
+		int length = id.length();
+		if (length == 0 || length > MAX_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = id.charAt(i);
+			boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == ':' || c == '-';
+			if (!safe) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids correlate lines,
+	 * they protect nothing, and {@link UUID#randomUUID()} takes the lock of the shared
+	 * {@code SecureRandom} on every request without an id.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(mostSignificant, leastSignificant).toString();
 	}
 
 }

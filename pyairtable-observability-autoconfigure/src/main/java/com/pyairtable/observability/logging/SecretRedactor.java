@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,10 @@ public final class SecretRedactor {
 
 	/** Prefix of every replacement. */
 	public static final String MARKER = "[REDACTED:";
+
+	private static final int ALWAYS = -1;
+
+	private static final int CASE_SENSITIVE = -2;
 
 	private static final String NOT_REDACTED = "(?!\\[REDACTED)";
 
@@ -47,8 +52,52 @@ public final class SecretRedactor {
 
 	private final List<Rule> rules;
 
+	/** The lower-case triggers of case-insensitive rules, found in one pass over the text. */
+	private final String[] foldedTriggers;
+
+	/** The first characters of {@link #foldedTriggers}, as bits of ASCII codes 0-63 and 64-127. */
+	private final long firstLow;
+
+	private final long firstHigh;
+
+	/** Per rule: {@link #ALWAYS}, {@link #CASE_SENSITIVE}, or its bit in the found triggers. */
+	private final int[] triggerBits;
+
 	private SecretRedactor(List<Rule> rules) {
 		this.rules = List.copyOf(rules);
+		List<String> folded = new ArrayList<>();
+		this.triggerBits = new int[this.rules.size()];
+		for (int i = 0; i < this.rules.size(); i++) {
+			Rule rule = this.rules.get(i);
+			if (rule.trigger().isEmpty()) {
+				this.triggerBits[i] = ALWAYS;
+			}
+			else if ((rule.pattern().flags() & Pattern.CASE_INSENSITIVE) == 0
+					&& !rule.pattern().pattern().startsWith("(?i)")) {
+				this.triggerBits[i] = CASE_SENSITIVE;
+			}
+			else {
+				String trigger = rule.trigger().toLowerCase(Locale.ROOT);
+				if (!folded.contains(trigger)) {
+					folded.add(trigger);
+				}
+				this.triggerBits[i] = folded.indexOf(trigger);
+			}
+		}
+		this.foldedTriggers = folded.toArray(String[]::new);
+		long low = 0;
+		long high = 0;
+		for (String trigger : this.foldedTriggers) {
+			char first = trigger.charAt(0);
+			if (first < 64) {
+				low |= 1L << first;
+			}
+			else if (first < 128) {
+				high |= 1L << (first - 64);
+			}
+		}
+		this.firstLow = low;
+		this.firstHigh = high;
 	}
 
 	/**
@@ -83,13 +132,47 @@ public final class SecretRedactor {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
+		long folded = foldedTriggersIn(text);
 		String result = text;
-		for (Rule rule : this.rules) {
-			if (rule.mayMatch(result)) {
+		for (int i = 0; i < this.rules.size(); i++) {
+			Rule rule = this.rules.get(i);
+			int bit = this.triggerBits[i];
+			boolean mayMatch = switch (bit) {
+				case ALWAYS -> true;
+				case CASE_SENSITIVE -> result.contains(rule.trigger());
+				default -> (folded & (1L << bit)) != 0;
+			};
+			if (mayMatch) {
 				result = rule.apply(result);
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * Which case-insensitive triggers occur in the text, as bits in the order of
+	 * {@link #foldedTriggers}: one pass over the text instead of one per rule. ASCII case only,
+	 * as the rules' {@code (?i)} patterns.
+	 */
+	private long foldedTriggersIn(String text) {
+		String[] triggers = this.foldedTriggers;
+		long found = 0;
+		long all = (1L << triggers.length) - 1;
+		for (int i = 0, length = text.length(); i < length && found != all; i++) {
+			char c = text.charAt(i);
+			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+			if (lower >= 128 || ((lower < 64) ? (this.firstLow >>> lower) & 1 : (this.firstHigh >>> (lower - 64)) & 1) == 0) {
+				continue;
+			}
+			for (int t = 0; t < triggers.length; t++) {
+				String trigger = triggers[t];
+				if (lower == trigger.charAt(0) && (found & (1L << t)) == 0
+						&& text.regionMatches(true, i, trigger, 0, trigger.length())) {
+					found |= 1L << t;
+				}
+			}
+		}
+		return found;
 	}
 
 	/**
@@ -109,10 +192,6 @@ public final class SecretRedactor {
 
 	private record Rule(Pattern pattern, String trigger, boolean grouped) {
 
-		boolean mayMatch(String text) {
-			return this.trigger.isEmpty() || containsIgnoreCase(text, this.trigger);
-		}
-
 		String apply(String text) {
 			Matcher matcher = this.pattern.matcher(text);
 			if (!matcher.find()) {
@@ -129,26 +208,11 @@ public final class SecretRedactor {
 			return result.toString();
 		}
 
-		private static boolean containsIgnoreCase(String text, String trigger) {
-			if (text.contains(trigger)) {
-				return true;
-			}
-			int length = trigger.length();
-			char first = Character.toLowerCase(trigger.charAt(0));
-			for (int i = 0; i + length <= text.length(); i++) {
-				if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, trigger, 0, length)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 	}
 
 	@Override
 	public String toString() {
 		return "SecretRedactor[" + this.rules.size() + " patterns]";
 	}
-
 
 }

@@ -141,15 +141,20 @@ public final class AlertCatalog {
 					RuleTestInputs.increase("observability_tag_overflow_total", labels("metric", "m", "tag", "t"),
 							TEN_MINUTES, labels())));
 
+	/** The contract's alerts, then those of the data layer. */
+	private static final List<AlertDefinition> ALL = java.util.stream.Stream
+		.concat(ALERTS.stream(), DataLayerAlerts.ALERTS.stream())
+		.toList();
+
 	private AlertCatalog() {
 	}
 
 	/**
-	 * Returns the alerts of the contract, in the contract's order.
+	 * Returns the alerts of the contract, in the contract's order, then the data layer's.
 	 * @return the alerts
 	 */
 	public static List<AlertDefinition> alerts() {
-		return ALERTS;
+		return ALL;
 	}
 
 	/**

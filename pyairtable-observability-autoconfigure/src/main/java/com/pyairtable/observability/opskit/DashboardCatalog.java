@@ -7,7 +7,8 @@ import com.pyairtable.observability.opskit.Dashboard.Panel;
 import com.pyairtable.observability.opskit.Dashboard.Query;
 
 /**
- * The kit's dashboards: Platform overview, Airtable, LLM, SAGA, Infrastructure and SLO.
+ * The kit's dashboards: Platform overview, Airtable, LLM, SAGA, Infrastructure and SLO, then
+ * Database, External APIs, MCP server and Cost ({@link DataLayerDashboards}).
  */
 public final class DashboardCatalog {
 
@@ -24,7 +25,10 @@ public final class DashboardCatalog {
 	 * @return the dashboards
 	 */
 	public static List<Dashboard> dashboards(OpsKitSettings settings) {
-		return List.of(overview(), airtable(), llm(), saga(), infrastructure(), slo(settings));
+		List<Dashboard> dashboards = new ArrayList<>(
+				List.of(overview(), airtable(), llm(), saga(), infrastructure(), slo(settings)));
+		dashboards.addAll(DataLayerDashboards.dashboards());
+		return List.copyOf(dashboards);
 	}
 
 	private static Dashboard overview() {

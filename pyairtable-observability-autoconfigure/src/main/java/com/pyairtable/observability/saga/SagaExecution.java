@@ -83,7 +83,10 @@ public final class SagaExecution implements AutoCloseable {
 		try (Observation.Scope scope = stepObservation.openScope()) {
 			T result = action.call();
 			this.runner.metrics().step(name(), stepName, SagaStepOutcome.SUCCESS);
-			this.done.push(new Done(stepName, compensation));
+			if (compensation != null) {
+				// Only what can be undone is remembered: a long saga of plain steps holds nothing.
+				this.done.push(new Done(stepName, compensation));
+			}
 			return result;
 		}
 		catch (Exception ex) {

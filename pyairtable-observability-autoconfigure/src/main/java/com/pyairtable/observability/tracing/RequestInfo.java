@@ -5,7 +5,7 @@ import io.opentelemetry.context.ContextKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The method and path of the incoming HTTP request, put in the OpenTelemetry context
+ * The method and path of the incoming HTTP request, made current on the request thread
  * before the server span starts so that path rules can match: Micrometer starts the server
  * span before it adds the request's attributes.
  *
@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record RequestInfo(String method, String path) {
 
 	private static final ContextKey<RequestInfo> KEY = ContextKey.named("pyairtable-request-info");
+
+	/**
+	 * The request of the current thread, set by {@link RequestInfoFilter}: a thread-local
+	 * rather than a current OpenTelemetry context, whose every attach and detach also
+	 * publishes scope events (MDC updates) on the request thread.
+	 */
+	private static final ThreadLocal<@Nullable RequestInfo> CURRENT = new ThreadLocal<>();
 
 	/**
 	 * The context with this request in it.
@@ -32,7 +39,39 @@ public record RequestInfo(String method, String path) {
 	 */
 	public static @Nullable RequestInfo from(Context context) {
 		RequestInfo info = context.get(KEY);
+		if (info == null) {
+			info = CURRENT.get();
+		}
 		return (info != null) ? info : Context.current().get(KEY);
+	}
+
+	/**
+	 * Makes this the request of the current thread until the returned handle is closed.
+	 * @return the handle restoring the previous request
+	 */
+	public Restorer makeCurrent() {
+		RequestInfo previous = CURRENT.get();
+		CURRENT.set(this);
+		return new Restorer(previous);
+	}
+
+	/**
+	 * Restores the request the thread had before {@link #makeCurrent()}.
+	 *
+	 * @param previous the request before, or {@code null}
+	 */
+	public record Restorer(@Nullable RequestInfo previous) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (this.previous != null) {
+				CURRENT.set(this.previous);
+			}
+			else {
+				CURRENT.remove();
+			}
+		}
+
 	}
 
 }

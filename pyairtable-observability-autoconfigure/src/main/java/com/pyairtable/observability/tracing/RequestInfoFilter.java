@@ -2,8 +2,6 @@ package com.pyairtable.observability.tracing;
 
 import java.io.IOException;
 
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the request's method and path in the OpenTelemetry context before the server
+ * Makes the request's method and path current on the request thread before the server
  * observation starts its span, so that {@link PolicySampler} path rules can match.
  */
 public class RequestInfoFilter extends OncePerRequestFilter {
@@ -21,8 +19,8 @@ public class RequestInfoFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Context context = new RequestInfo(request.getMethod(), path.isEmpty() ? "/" : path).storeIn(Context.current());
-		try (Scope scope = context.makeCurrent()) {
+		RequestInfo info = new RequestInfo(request.getMethod(), path.isEmpty() ? "/" : path);
+		try (RequestInfo.Restorer restorer = info.makeCurrent()) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -1,6 +1,8 @@
 package com.pyairtable.observability.tracing;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -18,7 +20,12 @@ public final class SamplingRule {
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	/** Span attributes that may carry the request path or route at span start. */
-	private static final String[] PATH_ATTRIBUTES = { "url.path", "http.route", "uri", "http.target" };
+	private static final List<AttributeKey<String>> PATH_ATTRIBUTES = List.of(AttributeKey.stringKey("url.path"),
+			AttributeKey.stringKey("http.route"), AttributeKey.stringKey("uri"), AttributeKey.stringKey("http.target"));
+
+	private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
+
+	private static final AttributeKey<String> METHOD = AttributeKey.stringKey("method");
 
 	private final @Nullable String path;
 
@@ -27,6 +34,11 @@ public final class SamplingRule {
 	private final @Nullable String spanName;
 
 	private final @Nullable String attribute;
+
+	private final @Nullable AttributeKey<String> attributeKey;
+
+	/** The path pattern compiled once: every new trace is matched against every rule. */
+	private final @Nullable Predicate<String> pathMatcher;
 
 	private final @Nullable String value;
 
@@ -50,6 +62,8 @@ public final class SamplingRule {
 		this.method = (method != null) ? method.toUpperCase(Locale.ROOT) : null;
 		this.spanName = spanName;
 		this.attribute = attribute;
+		this.attributeKey = (attribute != null) ? AttributeKey.stringKey(attribute) : null;
+		this.pathMatcher = (path != null) ? compile(path) : null;
 		this.value = value;
 		this.ratio = ratio;
 		this.sampler = Sampler.traceIdRatioBased(ratio);
@@ -82,8 +96,8 @@ public final class SamplingRule {
 		if (this.path != null && !pathMatches(attributes, request)) {
 			return false;
 		}
-		if (this.attribute != null) {
-			Object actual = attributes.get(AttributeKey.stringKey(this.attribute));
+		if (this.attributeKey != null) {
+			Object actual = attributes.get(this.attributeKey);
 			if (actual == null || (this.value != null && !this.value.equals(actual))) {
 				return false;
 			}
@@ -92,9 +106,9 @@ public final class SamplingRule {
 	}
 
 	private @Nullable String method(Attributes attributes, @Nullable RequestInfo request) {
-		String method = attributes.get(AttributeKey.stringKey("http.request.method"));
+		String method = attributes.get(HTTP_REQUEST_METHOD);
 		if (method == null) {
-			method = attributes.get(AttributeKey.stringKey("method"));
+			method = attributes.get(METHOD);
 		}
 		if (method == null && request != null) {
 			method = request.method();
@@ -103,20 +117,43 @@ public final class SamplingRule {
 	}
 
 	private boolean pathMatches(Attributes attributes, @Nullable RequestInfo request) {
-		String pattern = this.path;
-		if (pattern == null) {
+		Predicate<String> matcher = this.pathMatcher;
+		if (matcher == null) {
 			return true;
 		}
-		if (request != null && PATHS.match(pattern, request.path())) {
+		if (request != null && matcher.test(request.path())) {
 			return true;
 		}
-		for (String key : PATH_ATTRIBUTES) {
-			String candidate = attributes.get(AttributeKey.stringKey(key));
-			if (candidate != null && PATHS.match(pattern, candidate)) {
+		if (attributes.isEmpty()) {
+			return false;
+		}
+		for (AttributeKey<String> key : PATH_ATTRIBUTES) {
+			String candidate = attributes.get(key);
+			if (candidate != null && matcher.test(candidate)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Ant-style matching, with the two shapes rules nearly always have (a literal path, a
+	 * literal prefix ending in {@code /**}) answered without the general matcher.
+	 */
+	static Predicate<String> compile(String pattern) {
+		if (isLiteral(pattern)) {
+			return pattern::equals;
+		}
+		if (pattern.endsWith("/**") && isLiteral(pattern.substring(0, pattern.length() - 3))) {
+			String prefix = pattern.substring(0, pattern.length() - 3);
+			return (path) -> path.startsWith(prefix)
+					&& (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+		}
+		return (path) -> PATHS.match(pattern, path);
+	}
+
+	private static boolean isLiteral(String pattern) {
+		return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('{') < 0;
 	}
 
 	@Override

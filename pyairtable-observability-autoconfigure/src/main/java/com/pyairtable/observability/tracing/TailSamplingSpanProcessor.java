@@ -68,7 +68,8 @@ public class TailSamplingSpanProcessor implements SpanProcessor {
 
 	};
 
-	private int bufferedSpans;
+	/** Written under the lock; read without it to skip the lock when nothing is buffered. */
+	private volatile int bufferedSpans;
 
 	/**
 	 * Creates the processor.
@@ -128,8 +129,12 @@ public class TailSamplingSpanProcessor implements SpanProcessor {
 	}
 
 	private void decide(ReadableSpan root) {
-		String traceId = root.getSpanContext().getTraceId();
 		String reason = reason(root);
+		if (reason == null && this.bufferedSpans == 0) {
+			// The common case, an undecided root with nothing waiting: no lock on the request thread.
+			return;
+		}
+		String traceId = root.getSpanContext().getTraceId();
 		List<ReadableSpan> spans;
 		synchronized (this.lock) {
 			TraceBuffer buffer = this.buffers.remove(traceId);

@@ -33,10 +33,12 @@ public final class TracesPerSecondLimiter {
 	 * Takes one token if there is one.
 	 * @return whether the trace may be kept
 	 */
-	public synchronized boolean tryAcquire() {
-		if (this.perSecond <= 0) {
-			return true;
-		}
+	public boolean tryAcquire() {
+		// No cap: no lock either, every request thread passes here.
+		return this.perSecond <= 0 || acquire();
+	}
+
+	private synchronized boolean acquire() {
 		long now = this.nanoTime.getAsLong();
 		double refill = (now - this.lastRefill) / 1_000_000_000.0 * this.perSecond;
 		this.tokens = Math.min(Math.max(this.perSecond, 1), this.tokens + refill);

@@ -26,7 +26,10 @@ public class TracingMetrics implements MeterBinder {
 	private static final List<String> DROP_REASONS = List.of(TracingMetricNames.QUEUE_FULL,
 			TracingMetricNames.EXPORT_FAILED, TracingMetricNames.TAIL_OVERFLOW);
 
-	private final Map<String, LongAdder> decisions = new LinkedHashMap<>();
+	/** Per reason, for sampled and for dropped decisions: no key is built per decision. */
+	private final Map<String, LongAdder> sampled = new LinkedHashMap<>();
+
+	private final Map<String, LongAdder> notSampled = new LinkedHashMap<>();
 
 	private final Map<String, LongAdder> dropped = new LinkedHashMap<>();
 
@@ -34,10 +37,9 @@ public class TracingMetrics implements MeterBinder {
 	 * Creates the counters, all at zero.
 	 */
 	public TracingMetrics() {
-		for (String decision : DECISIONS) {
-			for (String reason : DECISION_REASONS) {
-				this.decisions.put(key(decision, reason), new LongAdder());
-			}
+		for (String reason : DECISION_REASONS) {
+			this.sampled.put(reason, new LongAdder());
+			this.notSampled.put(reason, new LongAdder());
 		}
 		for (String reason : DROP_REASONS) {
 			this.dropped.put(reason, new LongAdder());
@@ -50,8 +52,7 @@ public class TracingMetrics implements MeterBinder {
 	 * @param reason one of the {@code REASON_*} values of {@link TracingMetricNames}
 	 */
 	public void decision(boolean sampled, String reason) {
-		LongAdder adder = this.decisions
-			.get(key(sampled ? TracingMetricNames.SAMPLED : TracingMetricNames.DROPPED, reason));
+		LongAdder adder = (sampled ? this.sampled : this.notSampled).get(reason);
 		if (adder != null) {
 			adder.increment();
 		}
@@ -76,7 +77,7 @@ public class TracingMetrics implements MeterBinder {
 	 * @return the count
 	 */
 	public long decisionCount(String decision, String reason) {
-		LongAdder adder = this.decisions.get(key(decision, reason));
+		LongAdder adder = decisions(decision).get(reason);
 		return (adder != null) ? adder.sum() : 0;
 	}
 
@@ -92,14 +93,14 @@ public class TracingMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.decisions.forEach((key, adder) -> {
-			String[] parts = key.split("\\|");
-			FunctionCounter.builder(TracingMetricNames.SAMPLING_DECISIONS, adder, LongAdder::sum)
+		for (String decision : DECISIONS) {
+			decisions(decision).forEach((reason, adder) -> FunctionCounter
+				.builder(TracingMetricNames.SAMPLING_DECISIONS, adder, LongAdder::sum)
 				.description("Sampling decisions of the tracing policy")
-				.tag(TracingMetricNames.DECISION_TAG, parts[0])
-				.tag(TracingMetricNames.REASON_TAG, parts[1])
-				.register(registry);
-		});
+				.tag(TracingMetricNames.DECISION_TAG, decision)
+				.tag(TracingMetricNames.REASON_TAG, reason)
+				.register(registry));
+		}
 		this.dropped.forEach((reason, adder) -> FunctionCounter
 			.builder(TracingMetricNames.SPANS_DROPPED, adder, LongAdder::sum)
 			.description("Spans lost before export")
@@ -107,8 +108,8 @@ public class TracingMetrics implements MeterBinder {
 			.register(registry));
 	}
 
-	private static String key(String decision, String reason) {
-		return decision + "|" + reason;
+	private Map<String, LongAdder> decisions(String decision) {
+		return TracingMetricNames.SAMPLED.equals(decision) ? this.sampled : this.notSampled;
 	}
 
 }

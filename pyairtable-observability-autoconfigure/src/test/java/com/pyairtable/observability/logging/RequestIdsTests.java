@@ -20,6 +20,17 @@ class RequestIdsTests {
 	}
 
 	@Test
+	void newIdsAreDistinctVersion4Uuids() {
+		String first = RequestIds.accept(null);
+		assertThat(java.util.UUID.fromString(first).version()).isEqualTo(4);
+		assertThat(java.util.UUID.fromString(first).variant()).isEqualTo(2);
+		assertThat(RequestIds.accept(null)).isNotEqualTo(first);
+		assertThat(RequestIds.accept("caf\u00e9-1")).matches("[0-9a-f-]{36}");
+		assertThat(RequestIds.accept("")).matches("[0-9a-f-]{36}");
+		assertThat(RequestIds.accept("  req-1  ")).isEqualTo("req-1");
+	}
+
+	@Test
 	void userIdHashIsShortAndStable() {
 		assertThat(BusinessContext.hashUserId("user@example.com")).hasSize(16)
 			.isEqualTo(BusinessContext.hashUserId("user@example.com"))

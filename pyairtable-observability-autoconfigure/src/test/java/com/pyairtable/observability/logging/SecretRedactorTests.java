@@ -38,6 +38,20 @@ class SecretRedactorTests {
 	}
 
 	@Test
+	void triggersAreFoundInAnyCaseAndAnywhereInTheLine() {
+		String padding = "x".repeat(300);
+		assertThat(this.redactor.redact(padding + " AUTHORIZATION: Basic dXNlcjpwYXNz"))
+			.isEqualTo(padding + " AUTHORIZATION: Basic " + SecretRedactor.replacement("dXNlcjpwYXNz"));
+		assertThat(this.redactor.redact("GET /x?Api_Key=abc123&TOKEN=def456"))
+			.isEqualTo("GET /x?Api_Key=" + SecretRedactor.replacement("abc123") + "&TOKEN="
+					+ SecretRedactor.replacement("def456"));
+		assertThat(this.redactor.redact("header bEaReR " + Secrets.BEARER_TOKEN)).doesNotContain(Secrets.BEARER_TOKEN);
+		// Case-sensitive token shapes stay case-sensitive: this is not an Airtable token.
+		String notAToken = "PAT" + "a".repeat(14) + "." + "0".repeat(64);
+		assertThat(this.redactor.redact(notAToken)).isSameAs(notAToken);
+	}
+
+	@Test
 	void cleanLineIsReturnedAsIs() {
 		String clean = "GET /api/v1/bases/appA1b2C3d4E5f6G7h/tables 200 in 12ms";
 		assertThat(this.redactor.redact(clean)).isSameAs(clean);

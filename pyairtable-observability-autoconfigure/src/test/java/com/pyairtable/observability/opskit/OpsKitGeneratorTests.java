@@ -20,7 +20,10 @@ class OpsKitGeneratorTests {
 			"ServiceHighLatency", "ServiceHighLatencyP99", "APIGatewayHighErrorRate", "APIGatewayHighLatency",
 			"AirtableRateLimitHit", "AirtableQuotaNearlyExhausted", "CircuitBreakerOpen", "LowCacheHitRatio",
 			"SagaFailureRate", "HighAICosts", "LlmHighErrorRate", "DependencyDown", "DatabaseConnectionPoolExhausted",
-			"HighMemoryUsage", "HighCPUUsage", "TracingSpansDropped", "MetricCardinalityOverflow");
+			"HighMemoryUsage", "HighCPUUsage", "TracingSpansDropped", "MetricCardinalityOverflow",
+			// Data layer (issue 10).
+			"SlowDatabaseQueries", "DatabaseQueryTimeout", "DatabaseConnectionFailures", "ExternalApiHighErrorRate",
+			"BackgroundJobFailures", "UnusedService", "HighDiskUsage");
 
 	private final OpsKitGenerator generator = new OpsKitGenerator();
 
@@ -132,7 +135,8 @@ class OpsKitGeneratorTests {
 				}));
 			}
 		});
-		assertThat(uids).containsExactly("pyairtable-airtable", "pyairtable-infrastructure", "pyairtable-llm",
+		assertThat(uids).containsExactly("pyairtable-airtable", "pyairtable-cost", "pyairtable-database",
+				"pyairtable-external-apis", "pyairtable-infrastructure", "pyairtable-llm", "pyairtable-mcp",
 				"pyairtable-overview", "pyairtable-saga", "pyairtable-slo");
 	}
 

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -61,9 +62,13 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 
 	private volatile ScheduledExecutorService executor;
 
-	public TrafficGenerator(SelfClients clients, SampleProperties properties) {
+	private final List<TrafficContribution> contributions;
+
+	public TrafficGenerator(SelfClients clients, SampleProperties properties,
+			ObjectProvider<TrafficContribution> contributions) {
 		this.clients = clients;
 		this.properties = properties;
+		this.contributions = contributions.orderedStream().toList();
 	}
 
 	@Override
@@ -87,6 +92,12 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 		long tick = this.ticks.getAndIncrement();
 		try {
 			this.calls.get((int) (tick % this.calls.size())).accept(this.clients.self());
+			if (tick % this.calls.size() == 0) {
+				// Once a round: the calls the active profiles contribute (Redis, queues).
+				for (TrafficContribution contribution : this.contributions) {
+					contribution.call(this.clients.self());
+				}
+			}
 			if (tick % 25 == 24) {
 				this.clients.self().get().uri("/api/diagnostics/fail").retrieve().toBodilessEntity();
 			}

@@ -54,6 +54,10 @@ final class ContractMetrics {
 		METRICS.put("observability_tag_overflow_total", Set.of("metric", "tag"));
 		METRICS.put("http_server_request_size_bytes", Set.of("method", "uri", "status", "outcome"));
 		METRICS.put("http_server_response_size_bytes", Set.of("method", "uri", "status", "outcome"));
+		// Database queries (issue 10), from datasource-micrometer's JDBC observations.
+		METRICS.put("database_query_duration_seconds", Set.of("operation"));
+		METRICS.put("database_operations_total", Set.of("operation", "status"));
+		METRICS.put("database_errors_total", Set.of("error"));
 	}
 
 	private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}\\s");

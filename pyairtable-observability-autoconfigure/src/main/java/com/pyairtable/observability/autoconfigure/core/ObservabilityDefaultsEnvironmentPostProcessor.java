@@ -45,6 +45,9 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		// Prometheus 2.x then rejects the whole scrape once tracing is on.
 		defaults.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
 				"false");
+		// Boot's 2048 spans is two seconds of a busy service's spans: a batch processor worker
+		// starved of CPU for that long drops spans. 8192 references cost 64 KB when empty.
+		defaults.put("management.opentelemetry.tracing.export.max-queue-size", "8192");
 		PropertySource<?> systemEnvironment = environment.getPropertySources()
 			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		PLATFORM_VARIABLES.forEach((variable, property) -> {

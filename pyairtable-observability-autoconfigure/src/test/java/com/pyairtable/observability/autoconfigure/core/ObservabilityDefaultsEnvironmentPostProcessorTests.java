@@ -22,6 +22,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
 			.isEqualTo("health,info,prometheus");
 		assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+		assertThat(environment.getProperty("management.opentelemetry.tracing.export.max-queue-size")).isEqualTo("8192");
 	}
 
 	@Test

@@ -1,0 +1,76 @@
+package com.pyairtable.observability.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.RequestInfo;
+import com.pyairtable.observability.tracing.SamplingRule;
+import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
+import com.pyairtable.observability.tracing.TracingMetrics;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The sampler's decision for a new trace, as the starter configures it by default: the
+ * management paths never traced (seven path rules), then the ratio, then the traces-per-second
+ * cap (off here, so that ratio 1.0 measures the decision and not the cap's refusals), with the
+ * request's method and path in the context as the starter's filter puts them.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SamplerBenchmark {
+
+	private static final int TRACE_IDS = 1024;
+
+	@Param({ "0.1", "1.0" })
+	double ratio;
+
+	PolicySampler sampler;
+
+	Context request;
+
+	String[] traceIds;
+
+	int next;
+
+	@Setup
+	public void setUp() {
+		this.sampler = defaultSampler(this.ratio, new TracingMetrics());
+		this.request = new RequestInfo("GET", "/api/items/42").storeIn(Context.root());
+		this.traceIds = new String[TRACE_IDS];
+		for (int i = 0; i < TRACE_IDS; i++) {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			this.traceIds[i] = TraceId.fromLongs(random.nextLong(), random.nextLong());
+		}
+	}
+
+	static PolicySampler defaultSampler(double ratio, TracingMetrics metrics) {
+		List<SamplingRule> rules = new ArrayList<>();
+		for (String path : List.of("/actuator/**", "/health", "/health/**", "/live", "/ready", "/metrics")) {
+			rules.add(SamplingRule.never(path));
+		}
+		return new PolicySampler(rules, ratio, new TracesPerSecondLimiter(0, System::nanoTime), true, metrics);
+	}
+
+	@Benchmark
+	public SamplingResult decision() {
+		return this.sampler.shouldSample(this.request, this.traceIds[this.next++ & (TRACE_IDS - 1)],
+				"http get /api/items/{id}", SpanKind.SERVER, Attributes.empty(), List.of());
+	}
+
+}

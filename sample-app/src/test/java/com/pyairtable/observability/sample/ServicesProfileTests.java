@@ -1,0 +1,125 @@
+package com.pyairtable.observability.sample;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample in its {@code services} profile, against the real PostgreSQL, Redis and
+ * RabbitMQ on loopback: its traffic shows in the database, Redis, queue and outbound HTTP
+ * metrics, and both stores are members of readiness.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "sample.traffic.interval=40ms")
+@ActiveProfiles("services")
+class ServicesProfileTests {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Autowired
+	private Environment environment;
+
+	@DynamicPropertySource
+	static void servicesAreReachable(DynamicPropertyRegistry registry) {
+		// Checked before the context starts, so that a missing service fails naming itself.
+		require("PostgreSQL", 5432);
+		require("Redis", 6379);
+		require("RabbitMQ", 5672);
+		registry.add("server.port", FreePort::find);
+	}
+
+	@BeforeEach
+	void trafficHasFlowed() {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get("/actuator/prometheus").body(),
+					(scrape) -> scrape.contains("redis_operations_total{") && scrape.contains("uri=\"/api/orders\""));
+	}
+
+	@Test
+	void statementsAgainstPostgresqlAreMeasured() {
+		String scrape = get("/actuator/prometheus").body();
+		assertThat(scrape)
+			.containsPattern("database_operations_total\\{[^}]*operation=\"insert\"[^}]*status=\"success\"")
+			.containsPattern("database_operations_total\\{[^}]*operation=\"select\"[^}]*status=\"success\"")
+			.containsPattern("database_query_duration_seconds_bucket\\{[^}]*operation=\"select\"[^}]*le=\"0.5\"")
+			.containsPattern("database_errors_total\\{[^}]*error=\"connection\"")
+			.containsPattern("hikaricp_connections_max\\{");
+		assertThat(ContractMetrics.labelMismatches(scrape)).isEmpty();
+	}
+
+	@Test
+	void redisCommandsAreMeasuredByLettuce() {
+		String scrape = get("/actuator/prometheus").body();
+		assertThat(scrape).containsPattern("redis_operations_total\\{[^}]*command=\"INCR\"[^}]*status=\"success\"")
+			.containsPattern("redis_operations_total\\{[^}]*command=\"GET\"[^}]*status=\"success\"")
+			.containsPattern("lettuce_command_completion_seconds_count\\{[^}]*command=\"INCR\"");
+	}
+
+	@Test
+	void outboundCallsAreMeasuredWithLatencyBuckets() {
+		assertThat(get("/actuator/prometheus").body())
+			.containsPattern("http_client_requests_seconds_bucket\\{[^}]*client_name=\"127.0.0.1\"[^}]*le=\"0.5\"");
+	}
+
+	@Test
+	void recordEventsTravelThroughRabbitMq() {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"publish\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"consume\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+				.containsPattern("spring_rabbit_listener_seconds_count\\{"));
+	}
+
+	@Test
+	void readinessIncludesDatabaseAndRedis() {
+		HttpResponse<String> readiness = get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+	}
+
+	private static void require(String service, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+		}
+		catch (IOException ex) {
+			throw new AssertionError(service + " is not reachable on 127.0.0.1:" + port
+					+ ": the services profile needs the real " + service + " running on loopback", ex);
+		}
+	}
+
+	private HttpResponse<String> get(String path) {
+		String port = this.environment.getProperty("local.server.port");
+		try {
+			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
