@@ -79,6 +79,19 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void queueMetricsHaveDataInTheDefaultProfile() {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"publish\",queue=\"record-events\"[^}]*status=\"success\"")
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"consume\",queue=\"record-events\"[^}]*status=\"error\"")
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"success\"")
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"error\"")
+				.containsPattern("queue_depth\\{[^}]*queue=\"record-events\"")
+				.containsPattern("queue_depth\\{[^}]*queue=\"applicationTaskExecutor\""));
+	}
+
+	@Test
 	void everyContractMetricIsScrapedWithExactlyItsLabels() {
 		// The circuit breaker needs the fake LLM's outage to open: the slowest metric to appear.
 		String scrape = await().atMost(Duration.ofSeconds(90))

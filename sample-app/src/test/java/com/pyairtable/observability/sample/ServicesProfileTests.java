@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample in its {@code services} profile, against the real PostgreSQL and Redis on
- * loopback: its traffic shows in the database, Redis and outbound HTTP metrics, and both
- * stores are members of readiness.
+ * The sample in its {@code services} profile, against the real PostgreSQL, Redis and
+ * RabbitMQ on loopback: its traffic shows in the database, Redis, queue and outbound HTTP
+ * metrics, and both stores are members of readiness.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "sample.traffic.interval=40ms")
 @ActiveProfiles("services")
@@ -42,6 +42,7 @@ class ServicesProfileTests {
 		// Checked before the context starts, so that a missing service fails naming itself.
 		require("PostgreSQL", 5432);
 		require("Redis", 6379);
+		require("RabbitMQ", 5672);
 		registry.add("server.port", FreePort::find);
 	}
 
@@ -77,6 +78,16 @@ class ServicesProfileTests {
 	void outboundCallsAreMeasuredWithLatencyBuckets() {
 		assertThat(get("/actuator/prometheus").body())
 			.containsPattern("http_client_requests_seconds_bucket\\{[^}]*client_name=\"127.0.0.1\"[^}]*le=\"0.5\"");
+	}
+
+	@Test
+	void recordEventsTravelThroughRabbitMq() {
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"publish\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+				.containsPattern("queue_operations_total\\{[^}]*operation=\"consume\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+				.containsPattern("spring_rabbit_listener_seconds_count\\{"));
 	}
 
 	@Test

@@ -28,7 +28,8 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			ObservabilityProperties.PREFIX + ".service.tier", "ENVIRONMENT",
 			ObservabilityProperties.PREFIX + ".service.environment", "LOG_FORMAT",
 			ObservabilityProperties.PREFIX + ".logging.format", "OTEL_SAMPLING_RATIO",
-			ObservabilityProperties.PREFIX + ".tracing.sampling.ratio");
+			ObservabilityProperties.PREFIX + ".tracing.sampling.ratio", "OTEL_CONSOLE_EXPORT",
+			ObservabilityProperties.PREFIX + ".tracing.console-export.enabled");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the queue metrics.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.queue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Sentry integration.
+ */
+@NullMarked
+package com.pyairtable.observability.autoconfigure.sentry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package com.pyairtable.observability.autoconfigure.sentry;
+
+import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
+import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
+import io.sentry.EventProcessor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SentryIntegrationAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+				SentryIntegrationAutoConfiguration.class))
+		.withPropertyValues("spring.application.name=orders");
+
+	@Test
+	void decoratesEventsWhenSentryIsConfigured() {
+		this.runner.withPropertyValues("sentry.dsn=http://key@127.0.0.1:9/1")
+			.run((context) -> assertThat(context).hasSingleBean(PlatformSentryEventProcessor.class));
+	}
+
+	@Test
+	void staysAwayWithoutADsn() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(PlatformSentryEventProcessor.class));
+	}
+
+	@Test
+	void staysAwayWithoutSentry() {
+		this.runner.withPropertyValues("sentry.dsn=http://key@127.0.0.1:9/1")
+			.withClassLoader(new FilteredClassLoader(EventProcessor.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PlatformSentryEventProcessor.class));
+	}
+
+	@Test
+	void canBeTurnedOff() {
+		this.runner
+			.withPropertyValues("sentry.dsn=http://key@127.0.0.1:9/1", "pyairtable.observability.sentry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PlatformSentryEventProcessor.class));
+	}
+
+}

@@ -1,0 +1,139 @@
+package com.pyairtable.observability.autoconfigure.sentry;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.sentry.Sentry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sentry's Spring Boot 4 integration reporting to a local stand-in (the DSN points at
+ * loopback): an unhandled error of a request arrives with the trace id of the request's
+ * span, the request id, the service identity, secrets redacted, and no transaction
+ * (Sentry's tracing stays off).
+ */
+class SentryIntegrationTests {
+
+	private static final String SECRET = "sk-abcdefghijklmnopqrstuvwxyz123456";
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	private static SentryStandIn sentry;
+
+	private static ConfigurableApplicationContext context;
+
+	@BeforeAll
+	static void start() {
+		sentry = new SentryStandIn();
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		context = application.run("--server.port=0", "--server.address=127.0.0.1",
+				"--spring.application.name=sentry-test", "--spring.main.banner-mode=off",
+				"--pyairtable.observability.service.version=1.2.3", "--sentry.dsn=" + sentry.dsn(),
+				"--management.tracing.sampling.probability=1.0",
+				"--management.opentelemetry.tracing.export.schedule-delay=50ms",
+				"--spring.autoconfigure.exclude="
+						+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (context != null) {
+			context.close();
+		}
+		if (sentry != null) {
+			sentry.close();
+		}
+	}
+
+	@Test
+	void anUnhandledErrorCarriesTheTraceTheRequestIdAndTheIdentityRedacted() throws Exception {
+		assertThat(context.getBean(PlatformSentryEventProcessor.class)).isNotNull();
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		HttpResponse<String> response = CLIENT.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/fail?api_key=" + SECRET))
+			.header("X-Request-ID", "req-sentry-1")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(500);
+		Sentry.flush(5000);
+		await().atMost(Duration.ofSeconds(10)).until(() -> event() != null);
+		JsonNode event = event();
+		JsonNode tags = event.path("tags");
+		assertThat(tags.path("request_id").asString()).isEqualTo("req-sentry-1");
+		assertThat(tags.path("service").asString()).isEqualTo("sentry-test");
+		assertThat(tags.path("version").asString()).isEqualTo("1.2.3");
+		assertThat(tags.path("tier").asString()).isEqualTo("application");
+		assertThat(tags.path("environment").asString()).isEqualTo("development");
+		InMemorySpanExporter spans = context.getBean(InMemorySpanExporter.class);
+		await().atMost(Duration.ofSeconds(10)).until(() -> serverSpan(spans.getFinishedSpanItems()) != null);
+		SpanData server = serverSpan(spans.getFinishedSpanItems());
+		assertThat(tags.path("trace_id").asString()).isEqualTo(server.getTraceId());
+		String json = event.toString();
+		assertThat(json).doesNotContain(SECRET).contains("[REDACTED:");
+		assertThat(event.path("exception").path("values").get(0).path("value").asString())
+			.startsWith("payment provider refused key [REDACTED:");
+		assertThat(sentry.items()).extracting(SentryStandIn.Item::type).doesNotContain("transaction");
+	}
+
+	private static JsonNode event() {
+		return sentry.items()
+			.stream()
+			.filter((item) -> item.type().equals("event"))
+			.map(SentryStandIn.Item::payload)
+			.filter((payload) -> payload.toString().contains("payment provider refused"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static SpanData serverSpan(List<SpanData> spans) {
+		return spans.stream()
+			.filter((span) -> "/fail".equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@RestController
+	static class App {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+		@GetMapping("/fail")
+		String fail() {
+			throw new IllegalStateException("payment provider refused key " + SECRET);
+		}
+
+	}
+
+}
