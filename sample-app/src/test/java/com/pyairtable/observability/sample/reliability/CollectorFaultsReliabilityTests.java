@@ -31,7 +31,7 @@ class CollectorFaultsReliabilityTests {
 	static final String WARNING = "Span export failed";
 
 	/** Requests started per second by the client pool. */
-	private static final int RATE = 8;
+	private static final int RATE = 15;
 
 	private static final long MB = 1024 * 1024;
 
@@ -69,13 +69,13 @@ class CollectorFaultsReliabilityTests {
 				List<Load.Result> down = new ArrayList<>();
 				List<Load.Result> healthy = new ArrayList<>();
 				long downStart = System.nanoTime();
-				// 60 s refused in three windows of 20 s, each followed by 10 s of a healthy
+				// 60 s refused in three windows of 20 s, each followed by 8 s of a healthy
 				// receiver: the baseline is measured on the same machine at the same time.
 				for (int round = 0; round < 3; round++) {
 					collector.mode(Mode.REFUSE);
 					down.add(Load.steady(Duration.ofSeconds(20), RATE, (n) -> mixed(app, n)));
 					collector.mode(Mode.ANSWER);
-					healthy.add(Load.steady(Duration.ofSeconds(10), RATE, (n) -> mixed(app, n)));
+					healthy.add(Load.steady(Duration.ofSeconds(8), RATE, (n) -> mixed(app, n)));
 				}
 				long elapsedSeconds = (System.nanoTime() - downStart) / 1_000_000_000L;
 				Load.Result refused = Load.Result.merge(down);
