@@ -63,11 +63,14 @@ final class Load {
 			}
 			catch (RuntimeException ex) {
 				rejected.incrementAndGet();
+				failureDetails.add(request.uri() + " not sent: client pool full");
 			}
 		}, 0, periodNanos, TimeUnit.NANOSECONDS);
 		try {
 			ticker.awaitTermination(duration.toMillis(), TimeUnit.MILLISECONDS);
 			ticker.shutdownNow();
+			// A tick still running must hand its request over before the pool stops taking any.
+			ticker.awaitTermination(10, TimeUnit.SECONDS);
 			pool.shutdown();
 			if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
 				pool.shutdownNow();

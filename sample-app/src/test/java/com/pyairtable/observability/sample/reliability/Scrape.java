@@ -67,14 +67,22 @@ final class Scrape {
 		return families;
 	}
 
-	/** Number of series per metric name. */
+	/**
+	 * Number of label sets per metric family, a histogram's buckets counted once (its
+	 * {@code _bucket}, {@code _count} and {@code _sum} lines and {@code le} values are one
+	 * series each in the registry).
+	 */
 	static Map<String, Integer> seriesPerMetric(String scrape) {
-		Map<String, Integer> counts = new HashMap<>();
+		Map<String, Set<String>> labelSets = new HashMap<>();
 		for (String series : samples(scrape).keySet()) {
 			int brace = series.indexOf('{');
 			String name = (brace >= 0) ? series.substring(0, brace) : series;
-			counts.merge(name, 1, Integer::sum);
+			name = name.replaceAll("_(bucket|count|sum|total|max)$", "");
+			String labels = (brace >= 0) ? series.substring(brace).replaceAll(",?(le|quantile)=\"[^\"]*\"", "") : "";
+			labelSets.computeIfAbsent(name, (key) -> new HashSet<>()).add(labels);
 		}
+		Map<String, Integer> counts = new HashMap<>();
+		labelSets.forEach((name, sets) -> counts.put(name, sets.size()));
 		return counts;
 	}
 

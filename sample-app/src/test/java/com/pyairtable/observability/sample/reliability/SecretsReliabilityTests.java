@@ -34,7 +34,7 @@ class SecretsReliabilityTests {
 
 	static final String AIRTABLE_TOKEN = "patRel1ab1l1tyT0k." + "0123456789abcdef".repeat(4);
 
-	static final String GEMINI_KEY = "AIzaReliabilityFakeKey0123456789abcdef";
+	static final String GEMINI_KEY = "AIzaReliabilityFakeKey0123456789abcdefg";
 
 	static final String OPENAI_KEY = "sk-reliabilityFakeKey0123456789";
 
