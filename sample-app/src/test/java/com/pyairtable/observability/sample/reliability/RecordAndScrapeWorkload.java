@@ -24,20 +24,22 @@ import com.pyairtable.observability.saga.SagaExecution;
 import com.pyairtable.observability.saga.SagaRunner;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scenario 9: eight threads record through every binder while two scrape, for a minute.
+ * Run by {@link DependencyOutageReliabilityTests} during scenario 6's outage, on the same
+ * application: both are about correctness, not latency, and sharing the minute keeps the
+ * suite within its time budget.
  */
-@Tag("reliability")
-class RecordAndScrapeReliabilityTests {
+final class RecordAndScrapeWorkload {
 
-	@Test
-	void scrapesNeverFailAndCountersNeverGoBackwards() throws Exception {
-		try (SampleInstance app = SampleInstance.start(Map.of())) {
+	private RecordAndScrapeWorkload() {
+	}
+
+	static void runAndCheck(SampleInstance app) throws Exception {
+		{
 			AirtableMetrics airtable = app.bean(AirtableMetrics.class);
 			LlmMetrics llm = app.bean(LlmMetrics.class);
 			McpMetrics mcp = app.bean(McpMetrics.class);
@@ -130,13 +132,14 @@ class RecordAndScrapeReliabilityTests {
 				}, "scraper-" + s).start();
 			}
 			assertThat(done.await(length.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
+			// Spring Boot's own meters go through the same registry; they record all along.
 
 			String s = "s9-record-and-scrape";
 			Figures.record(s, "recording_rounds", recorded.get() + " by 8 threads in " + length.toSeconds() + "s");
 			Figures.record(s, "scrapes", scrapes.get() + " by 2 threads");
 			Figures.record(s, "errors", errors.size());
 			Figures.record(s, "monotonic_series_compared", comparedSeries.get());
-			Figures.record(s, "decreases", decreases.get());
+			Figures.record(s, "decreases", decreases.get() + " " + decreaseExamples);
 			assertThat(errors).isEmpty();
 			assertThat(decreases.get()).as("%s", decreaseExamples).isZero();
 			assertThat(scrapes.get()).isGreaterThan(20);
@@ -147,7 +150,9 @@ class RecordAndScrapeReliabilityTests {
 	private static boolean monotonic(String series, Set<String> families) {
 		int brace = series.indexOf('{');
 		String name = (brace >= 0) ? series.substring(0, brace) : series;
-		if (name.endsWith("_created")) {
+		// Client-side quantiles of a summary move both ways; creation times are not counts.
+		// Long task timers (..._active_seconds) count tasks running now: they go down by design.
+		if (name.endsWith("_created") || series.contains("quantile=\"") || name.contains("_active_seconds")) {
 			return false;
 		}
 		for (String suffix : new String[] { "", "_total", "_count", "_sum", "_bucket" }) {
