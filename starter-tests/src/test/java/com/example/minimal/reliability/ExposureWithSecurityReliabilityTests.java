@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scenario 11, with Spring Security on the classpath and no filter chain of the service's
  * own (Spring Boot's default security): the scrape needs authentication, the probes do not.
- * Run by its own surefire execution, the only one with Spring Security on the classpath.
+ * Tagged {@code spring-security}: run by its own surefire execution, the only one with
+ * Spring Security on the classpath.
  */
 @Tag("reliability")
+@Tag("spring-security")
 class ExposureWithSecurityReliabilityTests {
 
 	@Test
