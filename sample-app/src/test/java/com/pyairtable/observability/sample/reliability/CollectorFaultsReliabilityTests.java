@@ -143,13 +143,18 @@ class CollectorFaultsReliabilityTests {
 				Figures.record(s, "p99_black_hole", Figures.millis(hole.p99()));
 				Figures.record(s, "p99_healthy", Figures.millis(baseline.p99()));
 				Figures.record(s, "p99_ratio", String.format(java.util.Locale.ROOT, "%.2f", hole.p99() / baseline.p99()));
+				Figures.record(s, "slowest_request_black_hole", Figures.millis(hole.latencies().get(hole.count() - 1)));
 				Figures.record(s, "export_attempts_held", holds.size());
 				Figures.record(s, "longest_export_attempt", holds.stream().mapToLong(Long::longValue).max().orElse(-1) + "ms (timeout 2000ms)");
 				Figures.record(s, "spans_dropped_export_failed", (long) dropped);
 				Figures.record(s, "shutdown", shutdownMillis + "ms (bound 7000ms)");
 
 				assertThat(hole.failures() + baseline.failures()).as("%s", hole.failureDetails()).isZero();
-				assertThat(hole.p99()).isLessThanOrEqualTo(Math.max(1.5 * baseline.p99(), baseline.p99() + 5_000_000));
+				// No request waited on an export: none comes near the 2 s export timeout.
+				assertThat(hole.latencies().get(hole.count() - 1)).isLessThan(1_000_000_000L);
+				// The p99 of ~300 requests is their third slowest: on a shared 2-core machine it moves
+				// by tens of milliseconds from window to window, hence 75 ms of slack over 1.5x.
+				assertThat(hole.p99()).isLessThanOrEqualTo(1.5 * baseline.p99() + 75_000_000);
 				assertThat(holds).allSatisfy((held) -> assertThat(held).isLessThanOrEqualTo(2000 + 1000));
 				assertThat(dropped).isPositive();
 				assertThat(shutdownMillis).isLessThanOrEqualTo(2000 + 5000);

@@ -89,7 +89,10 @@ class SpanPressureReliabilityTests {
 				Figures.record(s, "spans_dropped_export_failed", (long) exportFailed);
 				Figures.record(s, "heap_after_gc_delta", Figures.mb(heapAfterBurst - heapBefore));
 				assertThat(queueFull).isPositive();
-				assertThat(received + (long) queueFull + (long) exportFailed).isEqualTo(10_000);
+				// Every burst span is received or counted; the count may also hold a few spans of the
+				// service's own background work (its health check of its fake Airtable API every 5 s)
+				// dropped in the same window.
+				assertThat(received + (long) queueFull + (long) exportFailed).isBetween(10_000L, 10_050L);
 				assertThat(heapAfterBurst - heapBefore).isLessThan(20 * MB);
 			}
 		}
