@@ -4,6 +4,7 @@ import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilit
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.core.ServiceIdentity;
+import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.opskit.OpsKitEndpoint;
 import com.pyairtable.observability.opskit.OpsKitGenerator;
 import com.pyairtable.observability.opskit.OpsKitSettings;
@@ -35,11 +36,13 @@ public final class OpsKitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OpsKitSettings opsKitSettings(OpsKitProperties kit, OpsKitRulesProperties rules,
-			ObservabilityProperties observability, ObjectProvider<ServiceIdentity> identity, Environment environment) {
+			ObservabilityProperties observability, ObjectProvider<ServiceIdentity> identity, Environment environment,
+			ObjectProvider<SecretRedactor> redactor) {
 		ServiceIdentity serviceIdentity = identity.getIfAvailable();
 		String service = (serviceIdentity != null) ? serviceIdentity.name()
 				: environment.getProperty("spring.application.name", "application");
-		return OpsKitSettingsFactory.create(service, kit, rules, observability, environment);
+		return OpsKitSettingsFactory.create(service, kit, rules, observability, environment,
+				redactor.getIfAvailable(SecretRedactor::withDefaults));
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.opskit.SloDefinition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * and {@code pyairtable.observability.slo.<name>.*}.
  */
 @ConfigurationProperties(ObservabilityProperties.PREFIX)
-public class OpsKitRulesProperties {
+public class OpsKitRulesProperties implements InitializingBean {
 
 	/** Severities an alert may have. */
 	public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
@@ -39,6 +40,63 @@ public class OpsKitRulesProperties {
 
 	public Map<String, Slo> getSlo() {
 		return this.slo;
+	}
+
+	/**
+	 * Checks every alert and SLO entry with its full key: the binder fills map values
+	 * without their name, so the setters leave the checks to this method.
+	 * @throws IllegalArgumentException naming the first invalid key
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		String prefix = ObservabilityProperties.PREFIX;
+		this.alerts.forEach((name, alert) -> {
+			String key = prefix + ".alerts." + name;
+			Double threshold = alert.getThreshold();
+			if (threshold != null && (threshold.isNaN() || threshold.isInfinite() || threshold < 0)) {
+				throw new IllegalArgumentException(key + ".threshold was " + threshold + " but must be a finite number >= 0");
+			}
+			Duration forDuration = alert.getFor();
+			if (forDuration != null && (forDuration.isNegative() || forDuration.toMillis() % 1000 != 0)) {
+				throw new IllegalArgumentException(key + ".for was " + forDuration
+						+ " but must be zero or a positive whole number of seconds");
+			}
+			String severity = alert.getSeverity();
+			if (severity != null && !SEVERITIES.contains(severity)) {
+				throw new IllegalArgumentException(
+						key + ".severity was '" + severity + "' but must be one of " + String.join(", ", SEVERITIES));
+			}
+		});
+		this.slo.forEach((name, slo) -> {
+			String key = prefix + ".slo." + name;
+			checkObjective(key + ".objective", slo.getObjective());
+			checkWindow(key + ".window", slo.getWindow());
+			checkRoutes(key + ".routes", slo.getRoutes());
+		});
+	}
+
+	static void checkObjective(String key, double objective) {
+		if (!(objective > 0 && objective < 100)) {
+			throw new IllegalArgumentException(key + " was " + objective
+					+ " but must be a percentage between 0 and 100, exclusive (for example 99.9)");
+		}
+	}
+
+	static void checkWindow(String key, Duration window) {
+		if (window.compareTo(Duration.ofDays(1)) < 0 || window.toMillis() % 1000 != 0) {
+			throw new IllegalArgumentException(
+					key + " was " + window + " but must be at least 1d in whole seconds (for example 30d)");
+		}
+	}
+
+	static void checkRoutes(String key, String routes) {
+		try {
+			java.util.regex.Pattern.compile(routes);
+		}
+		catch (java.util.regex.PatternSyntaxException ex) {
+			throw new IllegalArgumentException(
+					key + " was '" + routes + "' but must be a regular expression: " + ex.getDescription());
+		}
 	}
 
 	/**
@@ -85,10 +143,6 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setThreshold(@Nullable Double threshold) {
-			if (threshold != null && (threshold.isNaN() || threshold.isInfinite() || threshold < 0)) {
-				throw new IllegalArgumentException("pyairtable.observability.alerts.*.threshold was " + threshold
-						+ " but must be a finite number >= 0");
-			}
 			this.threshold = threshold;
 		}
 
@@ -97,10 +151,6 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setFor(@Nullable Duration forDuration) {
-			if (forDuration != null && (forDuration.isNegative() || forDuration.toMillis() % 1000 != 0)) {
-				throw new IllegalArgumentException("pyairtable.observability.alerts.*.for was " + forDuration
-						+ " but must be zero or a positive whole number of seconds");
-			}
 			this.forDuration = forDuration;
 		}
 
@@ -109,12 +159,7 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setSeverity(@Nullable String severity) {
-			String normalized = (severity != null) ? severity.trim().toLowerCase(Locale.ROOT) : null;
-			if (normalized != null && !SEVERITIES.contains(normalized)) {
-				throw new IllegalArgumentException("pyairtable.observability.alerts.*.severity was '" + severity
-						+ "' but must be one of " + String.join(", ", SEVERITIES));
-			}
-			this.severity = normalized;
+			this.severity = (severity != null) ? severity.trim().toLowerCase(Locale.ROOT) : null;
 		}
 
 		public @Nullable String getRunbookUrl() {
@@ -164,10 +209,6 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setObjective(double objective) {
-			if (!(objective > 0 && objective < 100)) {
-				throw new IllegalArgumentException("pyairtable.observability.slo.*.objective was " + objective
-						+ " but must be a percentage between 0 and 100, exclusive (for example 99.9)");
-			}
 			this.objective = objective;
 		}
 
@@ -176,10 +217,6 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setWindow(Duration window) {
-			if (window.compareTo(Duration.ofDays(1)) < 0 || window.toMillis() % 1000 != 0) {
-				throw new IllegalArgumentException("pyairtable.observability.slo.*.window was " + window
-						+ " but must be at least 1d in whole seconds (for example 30d)");
-			}
 			this.window = window;
 		}
 
@@ -196,13 +233,6 @@ public class OpsKitRulesProperties {
 		}
 
 		public void setRoutes(String routes) {
-			try {
-				java.util.regex.Pattern.compile(routes);
-			}
-			catch (java.util.regex.PatternSyntaxException ex) {
-				throw new IllegalArgumentException("pyairtable.observability.slo.*.routes was '" + routes
-						+ "' but must be a regular expression: " + ex.getDescription());
-			}
 			this.routes = routes;
 		}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
+import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.opskit.AlertCatalog;
 import com.pyairtable.observability.opskit.AlertDefinition;
 import com.pyairtable.observability.opskit.AlertSettings;
@@ -31,10 +32,21 @@ final class OpsKitSettingsFactory {
 	}
 
 	static OpsKitSettings create(String service, OpsKitProperties kit, OpsKitRulesProperties rules,
-			ObservabilityProperties observability, Environment environment) {
+			ObservabilityProperties observability, Environment environment, SecretRedactor redactor) {
+		// Runbook addresses end up in alert annotations, files and Alertmanager notifications:
+		// a token in one (a wiki link with ?token=...) must not travel with them.
+		Map<String, AlertSettings> alerts = new LinkedHashMap<>();
+		alerts(kit, rules, environment).forEach((name, settings) -> alerts.put(name,
+				new AlertSettings(settings.enabled(), settings.threshold(), settings.forDuration(), settings.severity(),
+						redact(redactor, settings.runbookUrl()))));
 		return new OpsKitSettings(service, scrapeTargets(kit, environment), metricsPath(environment),
-				kit.getScrapeInterval(), kit.getEvaluationInterval(), alerts(kit, rules, environment),
-				kit.isLegacyRules(), slos(rules, observability.getHttp().getLatencyBuckets()), kit.getRunbookBaseUrl());
+				kit.getScrapeInterval(), kit.getEvaluationInterval(), alerts, kit.isLegacyRules(),
+				slos(rules, observability.getHttp().getLatencyBuckets()), redact(redactor, kit.getRunbookBaseUrl()));
+	}
+
+	private static String redact(SecretRedactor redactor, String text) {
+		String redacted = redactor.redact(text);
+		return (redacted != null) ? redacted : text;
 	}
 
 	private static List<String> scrapeTargets(OpsKitProperties kit, Environment environment) {

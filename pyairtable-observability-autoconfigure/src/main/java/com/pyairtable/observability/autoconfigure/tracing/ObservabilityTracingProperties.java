@@ -43,6 +43,17 @@ public class ObservabilityTracingProperties {
 		return this.export;
 	}
 
+	/** HTTP methods a sampling rule may name. */
+	static final List<String> HTTP_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+			"TRACE", "CONNECT");
+
+	static Duration checkPositive(String key, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(PREFIX + "." + key + " was '" + duration + "' but must be positive");
+		}
+		return duration;
+	}
+
 	static double checkRatio(String key, @Nullable Double ratio) {
 		if (ratio == null || ratio.isNaN() || ratio < 0.0 || ratio > 1.0) {
 			throw new IllegalArgumentException(
@@ -128,6 +139,15 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setRules(List<Rule> rules) {
+			// Checked here rather than in Rule, so that the message names the rule's index.
+			for (int i = 0; i < rules.size(); i++) {
+				checkRatio("sampling.rules[" + i + "].ratio", rules.get(i).getRatio());
+				String method = rules.get(i).getMethod();
+				if (method != null && !HTTP_METHODS.contains(method)) {
+					throw new IllegalArgumentException(PREFIX + ".sampling.rules[" + i + "].method was '" + method
+							+ "' but must be one of " + String.join(", ", HTTP_METHODS));
+				}
+			}
 			this.rules = rules;
 		}
 
@@ -244,7 +264,7 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setRatio(double ratio) {
-			this.ratio = checkRatio("sampling.rules[].ratio", ratio);
+			this.ratio = ratio;
 		}
 
 	}
@@ -321,6 +341,9 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setEndpoint(@Nullable String endpoint) {
+			if (endpoint != null && !endpoint.isBlank()) {
+				checkEndpoint(endpoint);
+			}
 			this.endpoint = endpoint;
 		}
 
@@ -350,7 +373,7 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
+			this.timeout = checkPositive("export.timeout", timeout);
 		}
 
 		public String getCompression() {
@@ -371,9 +394,26 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setWarningInterval(Duration warningInterval) {
-			this.warningInterval = warningInterval;
+			this.warningInterval = checkPositive("export.warning-interval", warningInterval);
 		}
 
+	}
+
+	private static void checkEndpoint(String endpoint) {
+		java.net.URI uri = null;
+		try {
+			uri = new java.net.URI(endpoint.trim());
+		}
+		catch (java.net.URISyntaxException ex) {
+			// Reported below.
+		}
+		String scheme = (uri != null) ? uri.getScheme() : null;
+		if (uri == null || scheme == null || uri.getHost() == null
+				|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+			// The value itself is left out: a URL may carry credentials.
+			throw new IllegalArgumentException(PREFIX + ".export.endpoint must be an absolute http:// or https:// URL "
+					+ "with a host, such as http://otel-collector:4318");
+		}
 	}
 
 }

@@ -123,7 +123,7 @@ class OpsKitAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("pyairtable.observability.slo.*.objective was 100.0"));
+				.hasMessageContaining("pyairtable.observability.slo.checkout.objective was 100.0"));
 	}
 
 	@Test
