@@ -32,6 +32,10 @@ def load(path):
     return rows
 
 
+def unit(row):
+    return "" if row["unit"] == "ns/op" else " " + row["unit"].replace("/op", "")
+
+
 def fmt(value, digits=1):
     if value is None:
         return "-"
@@ -51,11 +55,12 @@ def main():
             b, c = after[base], after[candidate]
             print(f"| {label} | {fmt(b['ns'])} ± {fmt(b['err'])} | {fmt(c['ns'])} ± {fmt(c['err'])} | "
                   f"{c['ns'] / b['ns']:.2f} | {fmt(b['bytes'], 0)} | {fmt(c['bytes'], 0)} |")
+    print("\nTimes in ns unless a unit is given.")
     print("\n### Every benchmark\n")
-    header = "| benchmark | ns/op | B/op |"
+    header = "| benchmark | time/op | B/op |"
     rule = "| --- | --- | --- |"
     if before:
-        header = "| benchmark | before ns/op | after ns/op | after/before | before B/op | after B/op |"
+        header = "| benchmark | before time/op | after time/op | after/before | before B/op | after B/op |"
         rule = "| --- | --- | --- | --- | --- | --- |"
     print(header)
     print(rule)
@@ -63,12 +68,12 @@ def main():
         a = after[key]
         if before and key in before:
             b = before[key]
-            print(f"| {key} | {fmt(b['ns'])} ± {fmt(b['err'])} | {fmt(a['ns'])} ± {fmt(a['err'])} | "
+            print(f"| {key} | {fmt(b['ns'])} ± {fmt(b['err'])}{unit(b)} | {fmt(a['ns'])} ± {fmt(a['err'])}{unit(a)} | "
                   f"{a['ns'] / b['ns']:.2f} | {fmt(b['bytes'], 0)} | {fmt(a['bytes'], 0)} |")
         elif before:
-            print(f"| {key} | - | {fmt(a['ns'])} ± {fmt(a['err'])} | - | - | {fmt(a['bytes'], 0)} |")
+            print(f"| {key} | - | {fmt(a['ns'])} ± {fmt(a['err'])}{unit(a)} | - | - | {fmt(a['bytes'], 0)} |")
         else:
-            print(f"| {key} | {fmt(a['ns'])} ± {fmt(a['err'])} | {fmt(a['bytes'], 0)} |")
+            print(f"| {key} | {fmt(a['ns'])} ± {fmt(a['err'])}{unit(a)} | {fmt(a['bytes'], 0)} |")
 
 
 if __name__ == "__main__":
