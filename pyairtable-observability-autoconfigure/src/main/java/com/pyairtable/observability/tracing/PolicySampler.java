@@ -74,7 +74,7 @@ public class PolicySampler implements Sampler {
 
 	private SamplingResult sampleNewTrace(Context parentContext, String traceId, String name, SpanKind spanKind,
 			Attributes attributes, List<LinkData> parentLinks) {
-		RequestInfo request = RequestInfo.from(parentContext);
+		RequestInfo request = RequestInfo.current();
 		Sampler sampler = this.ratioSampler;
 		String reason = TracingMetricNames.REASON_RATIO;
 		for (SamplingRule rule : this.rules) {

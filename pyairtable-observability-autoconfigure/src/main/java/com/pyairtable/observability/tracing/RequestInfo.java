@@ -1,7 +1,5 @@
 package com.pyairtable.observability.tracing;
 
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RequestInfo(String method, String path) {
 
-	private static final ContextKey<RequestInfo> KEY = ContextKey.named("pyairtable-request-info");
-
 	/**
 	 * The request of the current thread, set by {@link RequestInfoFilter}: a thread-local
 	 * rather than a current OpenTelemetry context, whose every attach and detach also
@@ -24,25 +20,11 @@ public record RequestInfo(String method, String path) {
 	private static final ThreadLocal<@Nullable RequestInfo> CURRENT = new ThreadLocal<>();
 
 	/**
-	 * The context with this request in it.
-	 * @param context the base context
-	 * @return the new context
-	 */
-	public Context storeIn(Context context) {
-		return context.with(KEY, this);
-	}
-
-	/**
-	 * The request of the given context, or of the current one.
-	 * @param context the context handed to the sampler
+	 * The request being served on this thread.
 	 * @return the request, or {@code null} outside one
 	 */
-	public static @Nullable RequestInfo from(Context context) {
-		RequestInfo info = context.get(KEY);
-		if (info == null) {
-			info = CURRENT.get();
-		}
-		return (info != null) ? info : Context.current().get(KEY);
+	public static @Nullable RequestInfo current() {
+		return CURRENT.get();
 	}
 
 	/**

@@ -97,9 +97,17 @@ class PolicySamplerTests {
 	}
 
 	private static SamplingDecision decide(PolicySampler sampler, RequestInfo request) {
-		Context context = (request != null) ? request.storeIn(Context.root()) : Context.root();
-		return sampler.shouldSample(context, IdGenerator.random().generateTraceId(), "http get", SpanKind.SERVER,
-				Attributes.empty(), List.of()).getDecision();
+		if (request == null) {
+			return decideNow(sampler);
+		}
+		try (RequestInfo.Restorer restorer = request.makeCurrent()) {
+			return decideNow(sampler);
+		}
+	}
+
+	private static SamplingDecision decideNow(PolicySampler sampler) {
+		return sampler.shouldSample(Context.root(), IdGenerator.random().generateTraceId(), "http get",
+				SpanKind.SERVER, Attributes.empty(), List.of()).getDecision();
 	}
 
 	private static SamplingDecision decideWithParent(PolicySampler sampler, TraceFlags flags) {

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * neither failed nor slow) and off (head-dropped spans are no-ops). The difference at a given
  * ratio is the tail buffer's cost; at 1.0 every span is sampled and the buffer is bypassed.
  */
-@State(org.openjdk.jmh.annotations.Scope.Benchmark)
+@State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TailBufferBenchmark {
@@ -47,8 +47,6 @@ public class TailBufferBenchmark {
 	SdkTracerProvider provider;
 
 	Tracer tracer;
-
-	Context request;
 
 	final LongAdder exported = new LongAdder();
 
@@ -64,7 +62,7 @@ public class TailBufferBenchmark {
 		}
 		this.provider = builder.addSpanProcessor(export).build();
 		this.tracer = this.provider.get("benchmark");
-		this.request = new RequestInfo("GET", "/api/items/42").storeIn(Context.root());
+		new RequestInfo("GET", "/api/items/42").makeCurrent();
 	}
 
 	@TearDown
@@ -76,7 +74,7 @@ public class TailBufferBenchmark {
 	public void trace() {
 		Span server = this.tracer.spanBuilder("http get /api/items/{id}")
 			.setSpanKind(SpanKind.SERVER)
-			.setParent(this.request)
+			.setNoParent()
 			.startSpan();
 		try (Scope scope = server.makeCurrent()) {
 			Span child = this.tracer.spanBuilder("items.find").startSpan();
