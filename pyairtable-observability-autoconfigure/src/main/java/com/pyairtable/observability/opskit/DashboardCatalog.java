@@ -12,9 +12,9 @@ import com.pyairtable.observability.opskit.Dashboard.Query;
  */
 public final class DashboardCatalog {
 
-	private static final String S = "service=~\"$service\"";
+	static final String S = "service=~\"$service\"";
 
-	private static final String RATE = "[$__rate_interval]";
+	static final String RATE = "[$__rate_interval]";
 
 	private DashboardCatalog() {
 	}
@@ -156,20 +156,20 @@ public final class DashboardCatalog {
 		return new Dashboard("pyairtable-slo", "PyAirtable / SLO", panels);
 	}
 
-	private static String quantile(double quantile, String bucket, String by) {
+	static String quantile(double quantile, String bucket, String by) {
 		return "histogram_quantile(" + Promql.number(quantile) + ", sum by (" + by + ", le) (rate(" + bucket + "{" + S + "}"
 				+ RATE + ")))";
 	}
 
-	private static Query q(String expr, String legend) {
+	static Query q(String expr, String legend) {
 		return new Query(expr, legend);
 	}
 
-	private static Panel panel(String title, String unit, Query... queries) {
+	static Panel panel(String title, String unit, Query... queries) {
 		return new Panel(title, unit, false, List.of(queries));
 	}
 
-	private static Panel latency(String title, Query... queries) {
+	static Panel latency(String title, Query... queries) {
 		return new Panel(title, "s", true, List.of(queries));
 	}
 

@@ -2,8 +2,12 @@ package com.pyairtable.observability.opskit;
 
 import java.util.List;
 
-import com.pyairtable.observability.opskit.Dashboard.Panel;
-import com.pyairtable.observability.opskit.Dashboard.Query;
+import static com.pyairtable.observability.opskit.DashboardCatalog.RATE;
+import static com.pyairtable.observability.opskit.DashboardCatalog.S;
+import static com.pyairtable.observability.opskit.DashboardCatalog.latency;
+import static com.pyairtable.observability.opskit.DashboardCatalog.panel;
+import static com.pyairtable.observability.opskit.DashboardCatalog.q;
+import static com.pyairtable.observability.opskit.DashboardCatalog.quantile;
 
 /**
  * The dashboards of the data layer and of cost: Database (JDBC statements, pool, Redis),
@@ -11,10 +15,6 @@ import com.pyairtable.observability.opskit.Dashboard.Query;
  * Airtable calls by service and model).
  */
 final class DataLayerDashboards {
-
-	private static final String S = "service=~\"$service\"";
-
-	private static final String RATE = "[$__rate_interval]";
 
 	private static final String CLIENT_COUNT = "http_client_requests_seconds_count";
 
@@ -90,23 +90,6 @@ final class DataLayerDashboards {
 								"{{service}} {{operation}}")),
 				panel("Airtable monthly quota used (fleet)", "percentunit",
 						q("sum(increase(airtable_api_requests_total[30d])) / max(airtable_api_monthly_quota)", "fleet"))));
-	}
-
-	private static String quantile(double quantile, String bucket, String by) {
-		return "histogram_quantile(" + Promql.number(quantile) + ", sum by (" + by + ", le) (rate(" + bucket + "{" + S + "}"
-				+ RATE + ")))";
-	}
-
-	private static Query q(String expr, String legend) {
-		return new Query(expr, legend);
-	}
-
-	private static Panel panel(String title, String unit, Query... queries) {
-		return new Panel(title, unit, false, List.of(queries));
-	}
-
-	private static Panel latency(String title, Query... queries) {
-		return new Panel(title, "s", true, List.of(queries));
 	}
 
 }
