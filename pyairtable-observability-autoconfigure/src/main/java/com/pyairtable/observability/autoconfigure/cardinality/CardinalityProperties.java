@@ -1,5 +1,13 @@
 package com.pyairtable.observability.autoconfigure.cardinality;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.pyairtable.observability.cardinality.CardinalityGuard;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,6 +24,15 @@ public class CardinalityProperties {
 
 	/** Length in characters beyond which a tag value is cut. */
 	private int maxTagValueLength = 64;
+
+	/** Series a metric name may expose in a scrape, histogram buckets included, before new values fold into 'other'. */
+	private int maxSeriesPerMetric = CardinalityGuard.DEFAULT_MAX_SERIES_PER_METRIC;
+
+	/** Time after which an unused tag value is released and its meters removed. */
+	private Duration tagValueTtl = CardinalityGuard.DEFAULT_TAG_VALUE_TTL;
+
+	/** Per tag key, the values it may take; any other value is recorded as 'other'. */
+	private final Map<String, Tag> tags = new LinkedHashMap<>();
 
 	public int getMaxTagValues() {
 		return this.maxTagValues;
@@ -39,6 +56,52 @@ public class CardinalityProperties {
 					+ maxTagValueLength);
 		}
 		this.maxTagValueLength = maxTagValueLength;
+	}
+
+	public int getMaxSeriesPerMetric() {
+		return this.maxSeriesPerMetric;
+	}
+
+	public void setMaxSeriesPerMetric(int maxSeriesPerMetric) {
+		if (maxSeriesPerMetric < 1) {
+			throw new IllegalArgumentException(
+					PREFIX + ".max-series-per-metric must be at least 1, was " + maxSeriesPerMetric);
+		}
+		this.maxSeriesPerMetric = maxSeriesPerMetric;
+	}
+
+	public Duration getTagValueTtl() {
+		return this.tagValueTtl;
+	}
+
+	public void setTagValueTtl(Duration tagValueTtl) {
+		if (tagValueTtl.isNegative() || tagValueTtl.isZero()) {
+			throw new IllegalArgumentException(
+					PREFIX + ".tag-value-ttl must be a positive duration, was " + tagValueTtl);
+		}
+		this.tagValueTtl = tagValueTtl;
+	}
+
+	public Map<String, Tag> getTags() {
+		return this.tags;
+	}
+
+	/**
+	 * The policy of one tag key, in every metric that has it.
+	 */
+	public static class Tag {
+
+		/** Values the tag may take; empty for any value (bounded by the cap and the budget). */
+		private List<String> allowedValues = new ArrayList<>();
+
+		public List<String> getAllowedValues() {
+			return this.allowedValues;
+		}
+
+		public void setAllowedValues(List<String> allowedValues) {
+			this.allowedValues = allowedValues;
+		}
+
 	}
 
 }

@@ -45,7 +45,10 @@ class CardinalityGuardCompositeRegistryTests {
 	@Test
 	void boundsEveryMetricInEveryRegistry(CapturedOutput output) {
 		BusinessMetricsScrapeTests.runner(server.url())
-			.withPropertyValues("pyairtable.observability.metrics.airtable.rate-limit.enabled=false")
+			// The per-tag cap alone: the series budget, which would stop the LLM histogram
+			// earlier, has its own test below.
+			.withPropertyValues("pyairtable.observability.metrics.airtable.rate-limit.enabled=false",
+					"pyairtable.observability.metrics.max-series-per-metric=1000000")
 			.run((context) -> {
 				MeterRegistry composite = context.getBean(MeterRegistry.class);
 				assertThat(composite).isInstanceOf(CompositeMeterRegistry.class);
