@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.pyairtable.observability.cardinality.CardinalityGuard;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,10 +24,10 @@ public class CardinalityProperties {
 	private int maxTagValueLength = 64;
 
 	/** Series a metric name may expose in a scrape, histogram buckets included, before new values fold into 'other'. */
-	private int maxSeriesPerMetric = CardinalityGuard.DEFAULT_MAX_SERIES_PER_METRIC;
+	private int maxSeriesPerMetric = 2000;
 
 	/** Time after which an unused tag value is released and its meters removed. */
-	private Duration tagValueTtl = CardinalityGuard.DEFAULT_TAG_VALUE_TTL;
+	private Duration tagValueTtl = Duration.ofMinutes(10);
 
 	/** Per tag key, the values it may take; any other value is recorded as 'other'. */
 	private final Map<String, Tag> tags = new LinkedHashMap<>();

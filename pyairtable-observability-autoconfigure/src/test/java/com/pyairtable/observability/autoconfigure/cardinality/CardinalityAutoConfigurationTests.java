@@ -1,5 +1,9 @@
 package com.pyairtable.observability.autoconfigure.cardinality;
 
+import java.time.Duration;
+
+import com.pyairtable.observability.autoconfigure.logging.ObservabilityLoggingAutoConfiguration;
+import com.pyairtable.observability.cardinality.BoundedTag;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,85 @@ class CardinalityAutoConfigurationTests {
 				assertThat(context.getBean(CardinalityGuard.class).getMaxTagValues()).isEqualTo(7);
 				assertThat(context.getBean(CardinalityGuard.class).getMaxValueLength()).isEqualTo(20);
 			});
+	}
+
+	@Test
+	void providesAGuardWithTheDefaultSeriesBudgetAndTimeToLive() {
+		this.runner.run((context) -> {
+			CardinalityGuard guard = context.getBean(CardinalityGuard.class);
+			assertThat(guard.getMaxSeriesPerMetric()).isEqualTo(2_000);
+			assertThat(guard.getTagValueTtl()).isEqualTo(Duration.ofMinutes(10));
+			assertThat(guard.tag("llm.requests", "model").value("gpt-4o")).isEqualTo("gpt-4o");
+		});
+	}
+
+	@Test
+	void appliesTheConfiguredSeriesBudgetAndTimeToLive() {
+		this.runner
+			.withPropertyValues("pyairtable.observability.metrics.max-series-per-metric=500",
+					"pyairtable.observability.metrics.tag-value-ttl=30m")
+			.run((context) -> {
+				assertThat(context.getBean(CardinalityGuard.class).getMaxSeriesPerMetric()).isEqualTo(500);
+				assertThat(context.getBean(CardinalityGuard.class).getTagValueTtl()).isEqualTo(Duration.ofMinutes(30));
+			});
+	}
+
+	@Test
+	void pinsATagToItsAllowedValues() {
+		this.runner
+			.withPropertyValues("pyairtable.observability.metrics.tags.provider.allowed-values=openai,gemini",
+					"pyairtable.observability.metrics.tags[client.name].allowed-values[0]=airtable")
+			.run((context) -> {
+				CardinalityGuard guard = context.getBean(CardinalityGuard.class);
+				BoundedTag provider = guard.tag("llm.requests", "provider");
+				assertThat(provider.value("gemini")).isEqualTo("gemini");
+				assertThat(provider.value("made-up")).isEqualTo("other");
+				BoundedTag client = guard.tag("http.client.requests", "client.name");
+				assertThat(client.value("airtable")).isEqualTo("airtable");
+				assertThat(client.value("api.example.com")).isEqualTo("other");
+				assertThat(guard.tag("llm.requests", "model").value("made-up")).isEqualTo("made-up");
+			});
+	}
+
+	@Test
+	void redactsLabelValuesWithTheApplicationsRedactor() {
+		this.runner.withConfiguration(AutoConfigurations.of(ObservabilityLoggingAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.logging.redaction.patterns=internal-[0-9]{6}")
+			.run((context) -> {
+				BoundedTag tool = context.getBean(CardinalityGuard.class).tag("mcp.tool.duration", "tool");
+				assertThat(tool.value("internal-123456")).isEqualTo("redacted");
+				assertThat(tool.value("sk-proj-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0")).isEqualTo("redacted");
+				assertThat(tool.value("list_records")).isEqualTo("list_records");
+			});
+	}
+
+	@Test
+	void redactsLabelValuesWhenLogRedactionIsOff() {
+		this.runner.withConfiguration(AutoConfigurations.of(ObservabilityLoggingAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.logging.redaction.enabled=false")
+			.run((context) -> assertThat(context.getBean(CardinalityGuard.class)
+				.tag("llm.requests", "model")
+				.value("sk-proj-A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0")).isEqualTo("redacted"));
+	}
+
+	@Test
+	void failsWhenTheSeriesBudgetIsBelowOne() {
+		this.runner.withPropertyValues("pyairtable.observability.metrics.max-series-per-metric=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.metrics.max-series-per-metric")
+				.hasMessageContaining("was 0"));
+	}
+
+	@Test
+	void failsWhenTheTimeToLiveIsNotPositive() {
+		this.runner.withPropertyValues("pyairtable.observability.metrics.tag-value-ttl=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.metrics.tag-value-ttl")
+				.hasMessageContaining("positive"));
 	}
 
 	@Test
