@@ -6,7 +6,10 @@ import java.time.Duration;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
 import com.pyairtable.observability.llm.LlmCall;
 import com.pyairtable.observability.llm.LlmMetrics;
+import com.pyairtable.observability.mcp.McpMetrics;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -90,6 +93,33 @@ class CardinalityGuardCompositeRegistryTests {
 					assertThat(output.getAll().split("Metric '" + metric + "' reached", -1)).as(metric).hasSize(2);
 				}
 				assertThat(output.getAll().split("Metric '", -1)).hasSize(6);
+			});
+	}
+
+	@Test
+	void keepsHistogramSeriesWithinTheBudgetAndReleasesIdleValuesInEveryRegistry() {
+		MockClock clock = new MockClock();
+		BusinessMetricsScrapeTests.runner(server.url())
+			.withBean("micrometerClock", Clock.class, () -> clock)
+			.withPropertyValues("pyairtable.observability.metrics.airtable.rate-limit.enabled=false")
+			.run((context) -> {
+				McpMetrics mcp = context.getBean(McpMetrics.class);
+				for (int i = 0; i < 120; i++) {
+					mcp.recordToolExecution("t" + i, "success", Duration.ofMillis(5));
+				}
+				PrometheusMeterRegistry prometheus = context.getBean(PrometheusMeterRegistry.class);
+				assertThat(prometheus.scrape().lines().filter((line) -> line.startsWith("mcp_tool_duration_seconds_bucket{")))
+					.isNotEmpty()
+					.hasSizeLessThanOrEqualTo(2_000);
+				clock.add(Duration.ofMinutes(11));
+				mcp.recordToolExecution("list_records", "success", Duration.ofMillis(5));
+				for (MeterRegistry registry : new MeterRegistry[] { context.getBean(MeterRegistry.class), prometheus,
+						context.getBean(SimpleMeterRegistry.class) }) {
+					assertThat(registry.get("mcp.tool.duration").tag("tool", "list_records").timer().count())
+						.isEqualTo(1);
+					assertThat(registry.find("mcp.tool.duration").tag("tool", "t0").timer()).isNull();
+				}
+				assertThat(prometheus.scrape()).doesNotContain("tool=\"t0\"");
 			});
 	}
 
