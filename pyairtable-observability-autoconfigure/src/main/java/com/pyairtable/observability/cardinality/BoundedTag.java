@@ -88,6 +88,9 @@ public final class BoundedTag {
 			this.guard.redacted(this);
 		}
 		if (resolution.folded) {
+			if (!this.budget.pressed) {
+				this.budget.pressed = true;
+			}
 			this.guard.overflowed(this);
 		}
 		return resolution.value;
@@ -185,7 +188,7 @@ public final class BoundedTag {
 	Set<String> releaseIdle(long cutoff, long now, Set<String> pinned) {
 		Set<String> released = new HashSet<>();
 		synchronized (this.budget) {
-			for (Slot slot : this.admitted.values()) {
+			for (Slot slot : needsRoom() ? this.admitted.values() : List.<Slot>of()) {
 				if (slot.lastUsed - cutoff >= 0) {
 					continue;
 				}
@@ -207,7 +210,18 @@ public final class BoundedTag {
 		return released;
 	}
 
+	/**
+	 * Whether the tag needs room: at its cap, or a value of the metric was folded since the
+	 * last sweep. A tag within its limits keeps its idle values (and their series).
+	 */
+	private boolean needsRoom() {
+		return this.capped.get() >= this.guard.getMaxTagValues() || this.budget.pressed;
+	}
+
 	boolean hasIdle(long cutoff) {
+		if (!needsRoom()) {
+			return false;
+		}
 		for (Slot slot : this.admitted.values()) {
 			if (slot.lastUsed - cutoff < 0) {
 				return true;

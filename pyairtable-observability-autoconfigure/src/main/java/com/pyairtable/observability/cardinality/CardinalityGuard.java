@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * (each histogram bucket is a series); a value beyond either folds into {@code other}, each
  * fold counts {@code observability_tag_overflow_total{metric,tag}} and the first fold of a
  * metric logs one warning.</li>
- * <li>A value unused for {@code tagValueTtl} is released and its meters removed, so that a
- * burst of values cannot lock later ones out for the life of the process.</li>
+ * <li>When a tag needs room (at its cap, or a value of its metric was folded), a value
+ * unused for {@code tagValueTtl} is released and its meters removed, so that a burst of
+ * values cannot lock later ones out for the life of the process.</li>
  * <li>A tag with allowed values takes only those; any other value is {@code other},
  * outside the cap and the budget.</li>
  * </ul>
@@ -246,7 +247,10 @@ public class CardinalityGuard implements MeterBinder {
 			}
 		}
 		// Budgets are measured again at the next new value.
-		this.budgets.values().forEach((budget) -> budget.full = false);
+		this.budgets.values().forEach((budget) -> {
+			budget.full = false;
+			budget.pressed = false;
+		});
 	}
 
 	boolean fits(SeriesBudget budget, String key, String value, Set<String> admitted) {

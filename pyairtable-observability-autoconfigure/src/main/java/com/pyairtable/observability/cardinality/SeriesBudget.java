@@ -30,6 +30,9 @@ final class SeriesBudget {
 	/** Set when an admission did not fit; cleared by each sweep, so one scan decides for many values. */
 	volatile boolean full;
 
+	/** Set when a value of the metric was folded; cleared by each sweep. */
+	volatile boolean pressed;
+
 	SeriesBudget(String metric) {
 		this.metric = metric;
 	}

@@ -117,11 +117,25 @@ class CardinalityGuardSeriesBudgetTests {
 	}
 
 	@Test
-	void looksForIdleValuesAtMostOncePerTenthOfTheTimeToLive() {
+	void keepsIdleValuesWhileTheTagIsWithinItsLimits() {
 		CardinalityGuard guard = guard(2_000, Duration.ofMinutes(10));
+		BoundedTag tool = guard.tag("t", "tool");
+		timer("t", tool.value("rarely_used")).record(Duration.ofMillis(3));
+		this.clock.add(Duration.ofHours(2));
+		timer("t", tool.value("list_records")).record(Duration.ofMillis(3));
+		this.clock.add(Duration.ofMinutes(2));
+		tool.value("list_records");
+		assertThat(this.registry.get("t").tag("tool", "rarely_used").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void looksForIdleValuesAtMostOncePerTenthOfTheTimeToLive() {
+		CardinalityGuard guard = CardinalityGuard.builder().maxTagValues(2).clock(this.clock).build();
+		guard.bindTo(this.registry);
 		BoundedTag tool = guard.tag("t", "tool");
 		timer("t", tool.value("idle")).record(Duration.ofMillis(3));
 		this.clock.add(Duration.ofSeconds(590));
+		// The tag is at its cap: its idle values are released once the time to live has passed.
 		tool.value("busy");
 		this.clock.add(Duration.ofSeconds(20));
 		// Ten minutes and ten seconds idle, but the last sweep ran 20 seconds ago.
@@ -134,16 +148,17 @@ class CardinalityGuardSeriesBudgetTests {
 
 	@Test
 	void keepsValuesWhoseMetersWouldNotComeBack() {
-		CardinalityGuard guard = guard(2_000, Duration.ofMinutes(10));
+		CardinalityGuard guard = CardinalityGuard.builder().maxTagValues(1).clock(this.clock).build();
+		guard.bindTo(this.registry);
 		BoundedTag queue = guard.tag("queue.depth", "queue");
 		AtomicInteger depth = new AtomicInteger(4);
 		Gauge.builder("queue.depth", depth, AtomicInteger::get)
 			.tag("queue", queue.value("orders"))
 			.register(this.registry);
 		this.clock.add(Duration.ofMinutes(30));
-		queue.value("other-queue");
+		assertThat(queue.value("other-queue")).isEqualTo("other");
 		this.clock.add(Duration.ofMinutes(2));
-		queue.value("other-queue");
+		assertThat(queue.value("other-queue")).isEqualTo("other");
 		assertThat(this.registry.get("queue.depth").tag("queue", "orders").gauge().value()).isEqualTo(4);
 	}
 
