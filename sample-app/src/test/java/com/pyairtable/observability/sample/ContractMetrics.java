@@ -52,6 +52,7 @@ final class ContractMetrics {
 		METRICS.put("tracing_sampling_decisions_total", Set.of("decision", "reason"));
 		METRICS.put("tracing_spans_dropped_total", Set.of("reason"));
 		METRICS.put("observability_tag_overflow_total", Set.of("metric", "tag"));
+		METRICS.put("observability_tag_redacted_total", Set.of("metric", "tag"));
 		METRICS.put("http_server_request_size_bytes", Set.of("method", "uri", "status", "outcome"));
 		METRICS.put("http_server_response_size_bytes", Set.of("method", "uri", "status", "outcome"));
 		// Database queries (issue 10), from datasource-micrometer's JDBC observations.

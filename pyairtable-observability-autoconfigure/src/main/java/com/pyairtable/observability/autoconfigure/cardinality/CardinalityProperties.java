@@ -26,7 +26,7 @@ public class CardinalityProperties {
 	/** Series a metric name may expose in a scrape, histogram buckets included, before new values fold into 'other'. */
 	private int maxSeriesPerMetric = 2000;
 
-	/** Time after which an unused tag value is released and its meters removed. */
+	/** Time after which an unused tag value is released, with its meters, when its tag needs room. */
 	private Duration tagValueTtl = Duration.ofMinutes(10);
 
 	/** Per tag key, the values it may take; any other value is recorded as 'other'. */

@@ -57,6 +57,8 @@ class BadConfigurationReliabilityTests {
 		table.put("pyairtable.observability.health.airtable.window", "-5s");
 		table.put("pyairtable.observability.metrics.airtable.api-url", "api.airtable.com/v0");
 		table.put("pyairtable.observability.metrics.max-tag-values", "0");
+		table.put("pyairtable.observability.metrics.max-series-per-metric", "0");
+		table.put("pyairtable.observability.metrics.tag-value-ttl", "-1m");
 		table.put("pyairtable.observability.slo.latency.latency-threshold", "300ms");
 		table.put("pyairtable.observability.slo.availability.routes", "/api/records[");
 		table.put("pyairtable.observability.slo.availability.objective", "100");
