@@ -66,12 +66,19 @@ public final class OpsKitWriter {
 
 	private final boolean overwrite;
 
+	private final Path workingDirectory;
+
 	/**
 	 * Creates the writer.
 	 * @param overwrite whether a non-empty target directory is replaced
 	 */
 	public OpsKitWriter(boolean overwrite) {
+		this(overwrite, Path.of(""));
+	}
+
+	OpsKitWriter(boolean overwrite, Path workingDirectory) {
 		this.overwrite = overwrite;
+		this.workingDirectory = workingDirectory;
 	}
 
 	/**
@@ -136,9 +143,14 @@ public final class OpsKitWriter {
 		return State.NOT_EMPTY;
 	}
 
-	private static boolean holdsWorkingDirectory(Path target) {
-		Path working = Path.of("").toAbsolutePath().normalize();
-		return working.startsWith(target);
+	private boolean holdsWorkingDirectory(Path target) {
+		try {
+			// Real paths: the working directory may have been reached through a link.
+			return this.workingDirectory.toRealPath().startsWith(target.toRealPath());
+		}
+		catch (IOException ex) {
+			return this.workingDirectory.toAbsolutePath().normalize().startsWith(target);
+		}
 	}
 
 	private static @Nullable Path firstLinkInside(Path target) {

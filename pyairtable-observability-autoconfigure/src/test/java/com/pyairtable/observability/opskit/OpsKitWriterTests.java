@@ -92,6 +92,17 @@ class OpsKitWriterTests {
 	}
 
 	@Test
+	void neverReplacesADirectoryHoldingTheWorkingDirectory() throws IOException {
+		Path target = Files.createDirectory(this.root.resolve("project"));
+		Path working = Files.createDirectories(target.resolve("module"));
+		assertThatExceptionOfType(OpsKitWriteException.class)
+			.isThrownBy(() -> new OpsKitWriter(true, working).write(this.kit, target))
+			.withMessageContaining(target + " holds the working directory of this process");
+		assertThat(working).isDirectory();
+		assertThat(target.resolve("docker-compose.yml")).doesNotExist();
+	}
+
+	@Test
 	void refusesATargetThatIsASymbolicLinkNamingIt() throws IOException {
 		Path elsewhere = Files.createDirectory(this.root.resolve("elsewhere"));
 		Path link = Files.createSymbolicLink(this.root.resolve("kit"), elsewhere);

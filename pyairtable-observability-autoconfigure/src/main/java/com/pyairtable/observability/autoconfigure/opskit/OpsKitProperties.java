@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.pyairtable.observability.opskit.OpsKitSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -158,15 +157,16 @@ public class OpsKitProperties {
 	 */
 	public static class Stack {
 
-		private static final Pattern IPV4 = Pattern
-			.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+		private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
+		private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
 		/**
 		 * Host address (IPv4) Grafana and the Collector's OTLP ports are published on; 0.0.0.0
 		 * opens them to every network. Prometheus stays on 127.0.0.1, the other components
 		 * on the compose network.
 		 */
-		private String bindAddress = OpsKitSettings.LOOPBACK;
+		private String bindAddress = "127.0.0.1";
 
 		public String getBindAddress() {
 			return this.bindAddress;
