@@ -12,6 +12,8 @@ public class OpsKitWriteException extends RuntimeException {
 
 	private final Path path;
 
+	private final String description;
+
 	private final String action;
 
 	/**
@@ -24,6 +26,7 @@ public class OpsKitWriteException extends RuntimeException {
 	public OpsKitWriteException(Path path, String problem, String action, @Nullable Throwable cause) {
 		super("Cannot write the ops kit: " + path + " " + problem + ". " + action, cause);
 		this.path = path;
+		this.description = "Cannot write the ops kit: " + path + " " + problem + ".";
 		this.action = action;
 	}
 
@@ -33,6 +36,14 @@ public class OpsKitWriteException extends RuntimeException {
 	 */
 	public Path getPath() {
 		return this.path;
+	}
+
+	/**
+	 * Returns what went wrong, naming the path, without the action.
+	 * @return the description
+	 */
+	public String getDescription() {
+		return this.description;
 	}
 
 	/**

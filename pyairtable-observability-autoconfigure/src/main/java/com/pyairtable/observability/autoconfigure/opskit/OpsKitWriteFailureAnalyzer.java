@@ -14,7 +14,7 @@ class OpsKitWriteFailureAnalyzer extends AbstractFailureAnalyzer<OpsKitWriteExce
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, OpsKitWriteException cause) {
-		return new FailureAnalysis(cause.getMessage(), cause.getAction(), cause);
+		return new FailureAnalysis(cause.getDescription(), cause.getAction(), cause);
 	}
 
 }
