@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Writes the kit's dashboards as Grafana JSON ({@code grafana/dashboards/<uid>.json}) with
  * {@code datasource} and {@code service} template variables; latency queries ask for
@@ -17,8 +14,6 @@ public final class DashboardGenerator {
 
 	private static final Map<String, Object> DATASOURCE = Maps.of("type", "prometheus", "uid", "${datasource}");
 
-	private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	/**
 	 * Generates the dashboard files.
 	 * @param settings the kit settings
@@ -27,7 +22,7 @@ public final class DashboardGenerator {
 	public Map<String, String> generate(OpsKitSettings settings) {
 		Map<String, String> files = new LinkedHashMap<>();
 		for (Dashboard dashboard : DashboardCatalog.dashboards(settings)) {
-			files.put("grafana/dashboards/" + dashboard.uid() + ".json", this.mapper.writeValueAsString(json(dashboard)));
+			files.put("grafana/dashboards/" + dashboard.uid() + ".json", KitJson.dump(json(dashboard)));
 		}
 		return files;
 	}

@@ -8,9 +8,30 @@ import java.util.Map;
  * Generates the monitoring stack's configuration: Prometheus, Alertmanager (routing by
  * severity to PagerDuty, Slack and e-mail, secrets read from files), Grafana provisioning
  * (Prometheus, Tempo and Loki with exemplar and trace-to-logs links), the OpenTelemetry
- * Collector, Tempo, and a docker-compose file for the whole stack.
+ * Collector, Tempo, and a docker-compose file for the whole stack: images pinned, only
+ * Grafana and the Collector's OTLP receivers published on the settings' bind address
+ * (loopback by default), Prometheus on loopback, the rest on the compose network only, and
+ * no anonymous or default-password access to Grafana.
  */
 public final class StackConfigGenerator {
+
+	/** Prometheus image: 3.13 is a long-term-support release. */
+	public static final String PROMETHEUS_IMAGE = "prom/prometheus:v3.13.2";
+
+	/** Alertmanager image. */
+	public static final String ALERTMANAGER_IMAGE = "prom/alertmanager:v0.35.1";
+
+	/** Grafana image. */
+	public static final String GRAFANA_IMAGE = "grafana/grafana:12.4.0";
+
+	/** Tempo image. */
+	public static final String TEMPO_IMAGE = "grafana/tempo:2.10.4";
+
+	/** Loki image. */
+	public static final String LOKI_IMAGE = "grafana/loki:3.5.1";
+
+	/** OpenTelemetry Collector image (contrib: the Loki and Tempo exporters). */
+	public static final String COLLECTOR_IMAGE = "otel/opentelemetry-collector-contrib:0.149.0";
 
 	/**
 	 * Generates the stack files.
@@ -25,7 +46,7 @@ public final class StackConfigGenerator {
 		files.put("grafana/provisioning/dashboards/dashboards.yml", KitYaml.dump(dashboardProvider()));
 		files.put("otel-collector/config.yaml", KitYaml.dump(collector()));
 		files.put("tempo/tempo.yaml", KitYaml.dump(tempo()));
-		files.put("docker-compose.yml", KitYaml.dump(compose()));
+		files.put("docker-compose.yml", KitYaml.dump(compose(settings)));
 		return files;
 	}
 
@@ -125,32 +146,39 @@ public final class StackConfigGenerator {
 						Maps.of("path", "/var/tempo/blocks"))));
 	}
 
-	private Map<String, Object> compose() {
+	private Map<String, Object> compose(OpsKitSettings settings) {
+		String bind = settings.bindAddress();
 		Map<String, Object> services = new LinkedHashMap<>();
-		services.put("prometheus", Maps.of("image", "prom/prometheus:v2.53.2", "command",
-				List.of("--config.file=/etc/prometheus/prometheus.yml", "--enable-feature=exemplar-storage",
-						"--web.enable-lifecycle"),
-				"volumes", List.of("./prometheus:/etc/prometheus:ro"), "ports", List.of("9090:9090"), "extra_hosts",
-				List.of("host.docker.internal:host-gateway")));
-		services.put("alertmanager", Maps.of("image", "prom/alertmanager:v0.27.0", "command",
+		// Prometheus has no authentication of its own: loopback only, whatever bind-address
+		// says, and no lifecycle API (reload with SIGHUP instead).
+		services.put("prometheus", Maps.of("image", PROMETHEUS_IMAGE, "command",
+				List.of("--config.file=/etc/prometheus/prometheus.yml", "--enable-feature=exemplar-storage"), "volumes",
+				List.of("./prometheus:/etc/prometheus:ro"), "ports", List.of(OpsKitSettings.LOOPBACK + ":9090:9090"),
+				"extra_hosts", List.of("host.docker.internal:host-gateway")));
+		// Alertmanager, Tempo and Loki have no authentication either: on the compose network only.
+		services.put("alertmanager", Maps.of("image", ALERTMANAGER_IMAGE, "command",
 				List.of("--config.file=/etc/alertmanager/alertmanager.yml"), "volumes",
 				List.of("./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro",
 						"./secrets:/etc/alertmanager/secrets:ro"),
-				"ports", List.of("9093:9093")));
-		services.put("grafana", Maps.of("image", "grafana/grafana:11.2.0", "environment",
-				Maps.of("GF_AUTH_ANONYMOUS_ENABLED", "true", "GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer",
-						"GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:-admin}"),
+				"expose", List.of("9093")));
+		services.put("grafana", Maps.of("image", GRAFANA_IMAGE, "environment",
+				Maps.of("GF_AUTH_ANONYMOUS_ENABLED", "false", "GF_USERS_ALLOW_SIGN_UP", "false",
+						"GF_SECURITY_ADMIN_USER", "admin",
+						// No fallback: compose refuses to start without the variable.
+						"GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD}"),
 				"volumes", List.of("./grafana/provisioning:/etc/grafana/provisioning:ro",
 						"./grafana/dashboards:/var/lib/grafana/dashboards:ro"),
-				"ports", List.of("3000:3000"), "depends_on", List.of("prometheus", "tempo", "loki")));
-		services.put("tempo", Maps.of("image", "grafana/tempo:2.6.0", "command", List.of("-config.file=/etc/tempo.yaml"),
-				"volumes", List.of("./tempo/tempo.yaml:/etc/tempo.yaml:ro"), "ports", List.of("3200:3200")));
-		services.put("loki", Maps.of("image", "grafana/loki:3.2.0", "command",
-				List.of("-config.file=/etc/loki/local-config.yaml"), "ports", List.of("3100:3100")));
-		services.put("otel-collector", Maps.of("image", "otel/opentelemetry-collector-contrib:0.111.0", "command",
+				"ports", List.of(bind + ":3000:3000"), "depends_on", List.of("prometheus", "tempo", "loki")));
+		services.put("tempo", Maps.of("image", TEMPO_IMAGE, "command", List.of("-config.file=/etc/tempo.yaml"),
+				"volumes", List.of("./tempo/tempo.yaml:/etc/tempo.yaml:ro"), "expose", List.of("3200", "4317")));
+		services.put("loki", Maps.of("image", LOKI_IMAGE, "command", List.of("-config.file=/etc/loki/local-config.yaml"),
+				"expose", List.of("3100")));
+		// Only the OTLP receivers are published, for the services to send to; the Collector's
+		// own ports (health, metrics, zpages) stay inside the container.
+		services.put("otel-collector", Maps.of("image", COLLECTOR_IMAGE, "command",
 				List.of("--config=/etc/otelcol/config.yaml"), "volumes",
 				List.of("./otel-collector/config.yaml:/etc/otelcol/config.yaml:ro"), "ports",
-				List.of("4317:4317", "4318:4318"), "depends_on", List.of("tempo", "loki")));
+				List.of(bind + ":4317:4317", bind + ":4318:4318"), "depends_on", List.of("tempo", "loki")));
 		return Maps.of("version", "3.8", "services", services);
 	}
 

@@ -47,8 +47,9 @@ public final class OpsKitAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OpsKitGenerator opsKitGenerator() {
-		return new OpsKitGenerator();
+	OpsKitGenerator opsKitGenerator(ObjectProvider<SecretRedactor> redactor) {
+		SecretRedactor secretRedactor = redactor.getIfAvailable(SecretRedactor::withDefaults);
+		return new OpsKitGenerator(secretRedactor::redact);
 	}
 
 	@Bean
@@ -56,7 +57,7 @@ public final class OpsKitAutoConfiguration {
 	@ConditionalOnProperty(OpsKitProperties.PREFIX + ".write-to")
 	OpsKitWriteRunner opsKitWriteRunner(OpsKitGenerator generator, OpsKitSettings settings, OpsKitProperties kit,
 			ConfigurableApplicationContext context) {
-		return new OpsKitWriteRunner(() -> generator.generate(settings), kit.getWriteTo(), context);
+		return new OpsKitWriteRunner(() -> generator.generate(settings), kit.getWriteTo(), kit.isOverwrite(), context);
 	}
 
 	@Configuration(proxyBeanMethods = false)

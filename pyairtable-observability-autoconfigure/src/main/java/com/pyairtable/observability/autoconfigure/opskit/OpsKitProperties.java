@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,12 @@ public class OpsKitProperties {
 	 * without serving traffic.
 	 */
 	private @Nullable Path writeTo;
+
+	/**
+	 * Whether 'write-to' may replace a non-empty directory (everything in it is deleted);
+	 * without it, a non-empty directory is refused.
+	 */
+	private boolean overwrite;
 
 	/**
 	 * Base of the runbook addresses; an alert's name is appended unless the alert has its
@@ -58,6 +65,11 @@ public class OpsKitProperties {
 	 */
 	private boolean legacyRules = true;
 
+	/**
+	 * The generated monitoring stack.
+	 */
+	private final Stack stack = new Stack();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -72,6 +84,14 @@ public class OpsKitProperties {
 
 	public void setWriteTo(@Nullable Path writeTo) {
 		this.writeTo = writeTo;
+	}
+
+	public boolean isOverwrite() {
+		return this.overwrite;
+	}
+
+	public void setOverwrite(boolean overwrite) {
+		this.overwrite = overwrite;
 	}
 
 	public String getRunbookBaseUrl() {
@@ -120,12 +140,47 @@ public class OpsKitProperties {
 		this.legacyRules = legacyRules;
 	}
 
+	public Stack getStack() {
+		return this.stack;
+	}
+
 	private static Duration positive(String key, Duration value) {
 		if (value.isNegative() || value.isZero() || value.toMillis() % 1000 != 0) {
 			throw new IllegalArgumentException(
 					PREFIX + "." + key + " was " + value + " but must be a positive whole number of seconds");
 		}
 		return value;
+	}
+
+	/**
+	 * Settings of the generated docker-compose stack.
+	 */
+	public static class Stack {
+
+		private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
+		private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
+
+		/**
+		 * Host address (IPv4) Grafana and the Collector's OTLP ports are published on; 0.0.0.0
+		 * opens them to every network. Prometheus stays on 127.0.0.1, the other components
+		 * on the compose network.
+		 */
+		private String bindAddress = "127.0.0.1";
+
+		public String getBindAddress() {
+			return this.bindAddress;
+		}
+
+		public void setBindAddress(String bindAddress) {
+			String address = bindAddress.trim();
+			if (!IPV4.matcher(address).matches()) {
+				throw new IllegalArgumentException(PREFIX + ".stack.bind-address was '" + bindAddress
+						+ "' but must be an IPv4 address such as 127.0.0.1 (the default) or 0.0.0.0 (every interface)");
+			}
+			this.bindAddress = address;
+		}
+
 	}
 
 }

@@ -41,12 +41,14 @@ final class OpsKitSettingsFactory {
 						redact(redactor, settings.runbookUrl()))));
 		return new OpsKitSettings(service, scrapeTargets(kit, environment), metricsPath(environment),
 				kit.getScrapeInterval(), kit.getEvaluationInterval(), alerts, kit.isLegacyRules(),
-				slos(rules, observability.getHttp().getLatencyBuckets()), redact(redactor, kit.getRunbookBaseUrl()));
+				slos(rules, observability.getHttp().getLatencyBuckets()), redact(redactor, kit.getRunbookBaseUrl()),
+				kit.getStack().getBindAddress());
 	}
 
 	private static String redact(SecretRedactor redactor, String text) {
 		String redacted = redactor.redact(text);
-		return (redacted != null) ? redacted : text;
+		// Fails closed: a value the redactor could not handle is dropped, never kept as is.
+		return (redacted != null) ? redacted : "[REDACTED]";
 	}
 
 	private static List<String> scrapeTargets(OpsKitProperties kit, Environment environment) {

@@ -1,6 +1,9 @@
 package com.pyairtable.observability.autoconfigure.opskit;
 
+import java.util.List;
+
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
+import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.opskit.OpsKitEndpoint;
 import com.pyairtable.observability.opskit.OpsKitGenerator;
 import com.pyairtable.observability.opskit.OpsKitSettings;
@@ -133,6 +136,60 @@ class OpsKitAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("pyairtable.observability.alerts.NoSuchAlert is not an alert"));
+	}
+
+	@Test
+	void overwriteAndStackBindAddressAreBound() {
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.ops-kit.overwrite=true",
+					"pyairtable.observability.ops-kit.stack.bind-address=0.0.0.0")
+			.run((context) -> {
+				assertThat(context.getBean(OpsKitProperties.class).isOverwrite()).isTrue();
+				OpsKitSettings settings = context.getBean(OpsKitSettings.class);
+				assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
+				assertThat(context.getBean(OpsKitGenerator.class).generate(settings).files().get("docker-compose.yml"))
+					.contains("0.0.0.0:3000:3000", "127.0.0.1:9090:9090");
+			});
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(OpsKitProperties.class).isOverwrite()).isFalse();
+			assertThat(context.getBean(OpsKitSettings.class).bindAddress()).isEqualTo("127.0.0.1");
+		});
+	}
+
+	@Test
+	void failsWhenStackBindAddressIsNotAnIpv4Address() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.ops-kit.stack.bind-address=grafana.example")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.ops-kit.stack.bind-address was 'grafana.example'")
+				.hasMessageContaining("IPv4"));
+	}
+
+	@Test
+	void aSecretInTheServiceNameReachesNoFileOfTheKit() {
+		String key = "sk-proj-Zx8VbQ4mN2pL7rT1wY6uK3sD9fH5jG0a";
+		this.contextRunner.withPropertyValues("spring.application.name=" + key).run((context) -> {
+			OpsKitSettings settings = context.getBean(OpsKitSettings.class);
+			assertThat(settings.service()).isEqualTo(key);
+			context.getBean(OpsKitGenerator.class)
+				.generate(settings)
+				.files()
+				.forEach((path, content) -> assertThat(content).as(path).doesNotContain(key));
+		});
+	}
+
+	@Test
+	void theKitGoesThroughTheApplicationsRedactor() {
+		this.contextRunner.withBean(SecretRedactor.class, () -> SecretRedactor.withExtraPatterns(List.of("internal-[0-9]+")))
+			.withPropertyValues("pyairtable.observability.ops-kit.scrape-targets=internal-42.example:8080")
+			.run((context) -> {
+				String prometheus = context.getBean(OpsKitGenerator.class)
+					.generate(context.getBean(OpsKitSettings.class))
+					.files()
+					.get("prometheus/prometheus.yml");
+				assertThat(prometheus).doesNotContain("internal-42").contains(SecretRedactor.MARKER);
+			});
 	}
 
 	@Test

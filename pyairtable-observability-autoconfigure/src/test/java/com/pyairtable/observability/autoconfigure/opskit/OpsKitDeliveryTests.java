@@ -4,8 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.pyairtable.observability.opskit.OpsKitWriteException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The kit delivered by real applications: over the {@code opskit} endpoint only when
@@ -67,6 +72,71 @@ class OpsKitDeliveryTests {
 		assertThat(directory.resolve("otel-collector/config.yaml")).exists();
 		assertThat(directory.resolve("docker-compose.yml")).exists();
 		assertThat(directory.resolve("README.md")).exists();
+	}
+
+	@Test
+	void writeToRefusesANonEmptyDirectoryAndFailsTheStartup(@TempDir Path directory) throws Exception {
+		Files.writeString(directory.resolve("docker-compose.yml"), "the project's own");
+		assertThatExceptionOfType(OpsKitWriteException.class)
+			.isThrownBy(() -> start(WITHOUT_SECURITY, "--pyairtable.observability.ops-kit.write-to=" + directory))
+			.withMessageContaining(directory.toString())
+			.withMessageContaining("pyairtable.observability.ops-kit.overwrite=true");
+		assertThat(directory.resolve("docker-compose.yml")).content().isEqualTo("the project's own");
+		assertThat(directory.resolve("prometheus")).doesNotExist();
+	}
+
+	@Test
+	void writeToReplacesANonEmptyDirectoryWithOverwrite(@TempDir Path parent) throws Exception {
+		Path directory = Files.createDirectory(parent.resolve("kit"));
+		Files.writeString(directory.resolve("stale.yml"), "old");
+		ConfigurableApplicationContext context = start(WITHOUT_SECURITY,
+				"--pyairtable.observability.ops-kit.write-to=" + directory,
+				"--pyairtable.observability.ops-kit.overwrite=true");
+		assertThat(context.isActive()).isFalse();
+		assertThat(directory.resolve("stale.yml")).doesNotExist();
+		assertThat(directory.resolve("prometheus/prometheus.yml")).content().contains("opskit-test");
+	}
+
+	@Test
+	void theProcessExitsWithANonZeroStatusWhenTheKitIsRefused(@TempDir Path parent) throws Exception {
+		Path kit = Files.createDirectory(parent.resolve("kit"));
+		Files.writeString(kit.resolve("README.md"), "the project's own");
+		Result refused = java(kit, parent.resolve("output.txt"));
+		assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+		assertThat(refused.output()).contains("APPLICATION FAILED TO START", kit + " is not empty",
+				"Set pyairtable.observability.ops-kit.overwrite=true to replace it");
+		assertThat(kit.resolve("README.md")).content().isEqualTo("the project's own");
+	}
+
+	private static Result java(Path kit, Path output) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				Main.class.getName(), WITHOUT_SECURITY, "--pyairtable.observability.ops-kit.write-to=" + kit,
+				"--spring.application.name=opskit-test")
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("the application did not exit within 5 minutes: " + Files.readString(output));
+		}
+		return new Result(process.exitValue(), Files.readString(output));
+	}
+
+	private record Result(int exitCode, String output) {
+
+	}
+
+	/** The application as a process, to see its exit status. */
+	static final class Main {
+
+		private Main() {
+		}
+
+		public static void main(String[] args) {
+			SpringApplication.run(App.class, args);
+		}
+
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
