@@ -11,8 +11,13 @@ import com.pyairtable.observability.tracing.SamplingRule;
 import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
 import com.pyairtable.observability.tracing.TracingMetrics;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,8 +47,9 @@ public class SamplerBenchmark {
 
 	PolicySampler sampler;
 
-
 	String[] traceIds;
+
+	Context[] remoteParents;
 
 	int next;
 
@@ -56,6 +62,14 @@ public class SamplerBenchmark {
 		for (int i = 0; i < TRACE_IDS; i++) {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			this.traceIds[i] = TraceId.fromLongs(random.nextLong(), random.nextLong());
+		}
+		// A caller's traceparent with the sampled flag, as the server span's parent.
+		this.remoteParents = new Context[TRACE_IDS];
+		for (int i = 0; i < TRACE_IDS; i++) {
+			SpanContext parent = SpanContext.createFromRemoteParent(this.traceIds[i],
+					SpanId.fromLong(ThreadLocalRandom.current().nextLong() | 1), TraceFlags.getSampled(),
+					TraceState.getDefault());
+			this.remoteParents[i] = Context.root().with(Span.wrap(parent));
 		}
 	}
 
@@ -71,6 +85,14 @@ public class SamplerBenchmark {
 	public SamplingResult decision() {
 		return this.sampler.shouldSample(Context.root(), this.traceIds[this.next++ & (TRACE_IDS - 1)],
 				"http get /api/items/{id}", SpanKind.SERVER, Attributes.empty(), List.of());
+	}
+
+	/** A local root under a caller's sampled {@code traceparent}. */
+	@Benchmark
+	public SamplingResult remoteParentDecision() {
+		int i = this.next++ & (TRACE_IDS - 1);
+		return this.sampler.shouldSample(this.remoteParents[i], this.traceIds[i], "http get /api/items/{id}",
+				SpanKind.SERVER, Attributes.empty(), List.of());
 	}
 
 }
