@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.RemoteParentPolicy;
 import com.pyairtable.observability.tracing.RequestInfo;
 import com.pyairtable.observability.tracing.SamplingRule;
 import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.annotations.State;
  * The sampler's decision for a new trace, as the starter configures it by default: the
  * management paths never traced (seven path rules), then the ratio, then the traces-per-second
  * cap (off here, so that ratio 1.0 measures the decision and not the cap's refusals), with the
- * request's method and path current on the thread, as the starter's filter makes them.
+ * request's method and path current on the thread, as the starter's filter makes them; and for
+ * a local root under a caller's sampled {@code traceparent} ({@code remote-parent: cap}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +49,9 @@ public class SamplerBenchmark {
 
 	PolicySampler sampler;
 
+	/** As the starter configures it, with a cap that never refuses: the cap's bucket is taken on every decision. */
+	PolicySampler cappedSampler;
+
 	String[] traceIds;
 
 	Context[] remoteParents;
@@ -56,6 +61,8 @@ public class SamplerBenchmark {
 	@Setup
 	public void setUp() {
 		this.sampler = defaultSampler(this.ratio, new TracingMetrics());
+		this.cappedSampler = new PolicySampler(List.of(), this.ratio,
+				new TracesPerSecondLimiter(1e12, System::nanoTime), true, new TracingMetrics(), RemoteParentPolicy.CAP);
 		// The filter's thread-local, as on a request thread (JMH runs setup on the benchmark thread).
 		new RequestInfo("GET", "/api/items/42").makeCurrent();
 		this.traceIds = new String[TRACE_IDS];
@@ -78,7 +85,8 @@ public class SamplerBenchmark {
 		for (String path : List.of("/actuator/**", "/health", "/health/**", "/live", "/ready", "/metrics")) {
 			rules.add(SamplingRule.never(path));
 		}
-		return new PolicySampler(rules, ratio, new TracesPerSecondLimiter(0, System::nanoTime), true, metrics);
+		return new PolicySampler(rules, ratio, new TracesPerSecondLimiter(0, System::nanoTime), true, metrics,
+				RemoteParentPolicy.CAP);
 	}
 
 	@Benchmark
@@ -87,11 +95,19 @@ public class SamplerBenchmark {
 				"http get /api/items/{id}", SpanKind.SERVER, Attributes.empty(), List.of());
 	}
 
-	/** A local root under a caller's sampled {@code traceparent}. */
+	/** A local root under a caller's sampled {@code traceparent}, the cap off. */
 	@Benchmark
 	public SamplingResult remoteParentDecision() {
 		int i = this.next++ & (TRACE_IDS - 1);
 		return this.sampler.shouldSample(this.remoteParents[i], this.traceIds[i], "http get /api/items/{id}",
+				SpanKind.SERVER, Attributes.empty(), List.of());
+	}
+
+	/** A local root under a caller's sampled {@code traceparent}, taking a token from the cap. */
+	@Benchmark
+	public SamplingResult remoteParentDecisionUnderCap() {
+		int i = this.next++ & (TRACE_IDS - 1);
+		return this.cappedSampler.shouldSample(this.remoteParents[i], this.traceIds[i], "http get /api/items/{id}",
 				SpanKind.SERVER, Attributes.empty(), List.of());
 	}
 
