@@ -10,10 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Serves the platform's probe and scrape paths by forwarding them to the actuator
- * endpoints they mirror. A forward keeps status codes, content negotiation and the
- * security rules of the actuator endpoint itself (Spring Security applies its chain to
- * forwarded requests), so the two answers cannot drift apart.
+ * Serves the platform's probe and scrape paths as the actuator endpoints they mirror by
+ * rewriting the request's path before Spring Security and the dispatcher servlet see it.
+ * The request stays a {@code REQUEST} dispatch, so every filter after this one, Spring
+ * Security's above all, sees exactly what a direct request to the actuator path shows:
+ * the mirrored path is as protected as the endpoint under any security configuration
+ * (rules by path, by {@code EndpointRequest}, per dispatcher type), and status codes and
+ * content negotiation are the endpoint's own. A forward would not do: a filter chain that
+ * permits {@code FORWARD} dispatches or filters only {@code REQUEST} ones would let the
+ * platform path through while the actuator path stays protected.
  */
 public class CompatPathsFilter extends OncePerRequestFilter {
 
@@ -35,7 +40,7 @@ public class CompatPathsFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		request.getRequestDispatcher(target).forward(request, response);
+		chain.doFilter(new CompatPathRequest(request, target), response);
 	}
 
 	static String pathWithinContext(HttpServletRequest request) {

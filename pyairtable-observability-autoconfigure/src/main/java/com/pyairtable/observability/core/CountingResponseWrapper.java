@@ -105,13 +105,13 @@ final class CountingResponseWrapper extends HttpServletResponseWrapper {
 		@Override
 		public void write(char[] buffer, int off, int len) {
 			this.delegate.write(buffer, off, len);
-			CountingResponseWrapper.this.bytes += this.singleByte ? len : utf8Length(buffer, off, len);
+			CountingResponseWrapper.this.bytes += this.singleByte ? len : Utf8.length(buffer, off, len);
 		}
 
 		@Override
 		public void write(String text, int off, int len) {
 			this.delegate.write(text, off, len);
-			CountingResponseWrapper.this.bytes += this.singleByte ? len : utf8Length(text, off, len);
+			CountingResponseWrapper.this.bytes += this.singleByte ? len : Utf8.length(text, off, len);
 		}
 
 		@Override
@@ -122,33 +122,6 @@ final class CountingResponseWrapper extends HttpServletResponseWrapper {
 		@Override
 		public void close() {
 			this.delegate.close();
-		}
-
-		private static long utf8Length(char[] buffer, int off, int len) {
-			long length = 0;
-			for (int i = off; i < off + len; i++) {
-				length += utf8Length(buffer[i]);
-			}
-			return length;
-		}
-
-		private static long utf8Length(String text, int off, int len) {
-			long length = 0;
-			for (int i = off; i < off + len; i++) {
-				length += utf8Length(text.charAt(i));
-			}
-			return length;
-		}
-
-		private static int utf8Length(char c) {
-			if (c < 0x80) {
-				return 1;
-			}
-			if (c < 0x800) {
-				return 2;
-			}
-			// A surrogate pair encodes as 4 bytes: 2 for each half.
-			return Character.isSurrogate(c) ? 2 : 3;
 		}
 
 	}

@@ -10,14 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts the bytes of each response body as it passes, for
- * {@link HttpExchangeSizeObservationHandler} to record when the request's
+ * Counts the bytes of each request body the application reads and of each response body
+ * as it passes, for {@link HttpExchangeSizeObservationHandler} to record when the request's
  * {@code http.server.requests} observation stops. Runs inside Boot's observation filter.
  */
 public class HttpExchangeSizeFilter extends OncePerRequestFilter {
 
 	/** Request attribute holding the counting response of the exchange. */
 	static final String COUNTING_RESPONSE_ATTRIBUTE = HttpExchangeSizeFilter.class.getName() + ".response";
+
+	/** Request attribute holding the counting request of the exchange. */
+	static final String COUNTING_REQUEST_ATTRIBUTE = HttpExchangeSizeFilter.class.getName() + ".request";
 
 	private final ManagementRequests managementRequests;
 
@@ -45,9 +48,12 @@ public class HttpExchangeSizeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		CountingResponseWrapper counting = new CountingResponseWrapper(response);
-		request.setAttribute(COUNTING_RESPONSE_ATTRIBUTE, counting);
-		chain.doFilter(request, counting);
+		// The body as read, not the declared Content-Length, which a caller can set to anything.
+		CountingRequestWrapper countingRequest = new CountingRequestWrapper(request);
+		CountingResponseWrapper countingResponse = new CountingResponseWrapper(response);
+		request.setAttribute(COUNTING_REQUEST_ATTRIBUTE, countingRequest);
+		request.setAttribute(COUNTING_RESPONSE_ATTRIBUTE, countingResponse);
+		chain.doFilter(countingRequest, countingResponse);
 	}
 
 }

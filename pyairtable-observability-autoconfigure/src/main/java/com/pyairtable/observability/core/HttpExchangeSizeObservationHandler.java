@@ -22,7 +22,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * {@code http.server.response.size} (bytes) when an {@code http.server.requests}
  * observation stops, with its {@code method}, {@code uri}, {@code status} and
  * {@code outcome} tags as the convention already computed them, so the three can be joined.
- * It stops after the response is complete, asynchronous requests included. Never throws.
+ * A request's size is the bytes the application read from its body (0 when it read none),
+ * never the declared {@code Content-Length}. It stops after the response is complete, asynchronous requests included. Never throws.
  */
 public class HttpExchangeSizeObservationHandler implements ObservationHandler<ServerRequestObservationContext> {
 
@@ -60,9 +61,9 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 				return;
 			}
 			Tags tags = tags(context);
-			long requestBytes = request.getContentLengthLong();
-			if (requestBytes >= 0) {
-				summary(REQUEST_SIZE, "Size of HTTP request bodies", tags).record(requestBytes);
+			if (request.getAttribute(
+					HttpExchangeSizeFilter.COUNTING_REQUEST_ATTRIBUTE) instanceof CountingRequestWrapper counting) {
+				summary(REQUEST_SIZE, "Size of HTTP request bodies", tags).record(counting.bytesRead());
 			}
 			summary(RESPONSE_SIZE, "Size of HTTP response bodies", tags).record(response.bytesWritten());
 		}

@@ -13,12 +13,14 @@ import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 
 /**
- * The platform's head sampling policy: a parent's decision is honoured; for a new trace
- * the first matching {@link SamplingRule} or else the default ratio decides, consistently
- * by trace id (the SDK's {@link Sampler#traceIdRatioBased(double)}), under a traces-per-second
- * cap. Traces it does not sample are still recorded ({@link SamplingDecision#RECORD_ONLY})
- * when tail keeping is on, so that {@link TailSamplingSpanProcessor} can keep them if their
- * local root fails or is slow. Decisions are counted once per trace entering this service.
+ * The platform's head sampling policy: a local parent's decision is followed; a remote
+ * parent's (a caller's {@code traceparent}) as the {@link RemoteParentPolicy} says; for a
+ * new trace the first matching {@link SamplingRule} or else the default ratio decides,
+ * consistently by trace id (the SDK's {@link Sampler#traceIdRatioBased(double)}), under a
+ * traces-per-second cap. Traces it does not sample are still recorded
+ * ({@link SamplingDecision#RECORD_ONLY}) when tail keeping is on, so that
+ * {@link TailSamplingSpanProcessor} can keep them if their local root fails or is slow.
+ * Decisions are counted once per trace entering this service.
  */
 public class PolicySampler implements Sampler {
 
@@ -34,8 +36,10 @@ public class PolicySampler implements Sampler {
 
 	private final TracingMetrics metrics;
 
+	private final RemoteParentPolicy remoteParent;
+
 	/**
-	 * Creates the sampler.
+	 * Creates a sampler that honours a remote parent's decision whatever the cap.
 	 * @param rules the ordered rules, first match wins
 	 * @param ratio the ratio for traces no rule matches
 	 * @param limiter the traces-per-second cap for new traces
@@ -44,6 +48,22 @@ public class PolicySampler implements Sampler {
 	 */
 	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter,
 			boolean recordDropped, TracingMetrics metrics) {
+		this(rules, ratio, limiter, recordDropped, metrics, RemoteParentPolicy.HONOUR);
+	}
+
+	/**
+	 * Creates the sampler.
+	 * @param rules the ordered rules, first match wins
+	 * @param ratio the ratio for traces no rule matches
+	 * @param limiter the traces-per-second cap for new traces, and for traces a remote
+	 * parent sampled under {@link RemoteParentPolicy#CAP}
+	 * @param recordDropped whether dropped traces are recorded for tail keeping
+	 * @param metrics where decisions are counted
+	 * @param remoteParent how a remote parent's sampled flag is treated
+	 */
+	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter,
+			boolean recordDropped, TracingMetrics metrics, RemoteParentPolicy remoteParent) {
+		this.remoteParent = remoteParent;
 		this.rules = List.copyOf(rules);
 		this.ratio = ratio;
 		this.ratioSampler = Sampler.traceIdRatioBased(ratio);
@@ -57,19 +77,39 @@ public class PolicySampler implements Sampler {
 			Attributes attributes, List<LinkData> parentLinks) {
 		try {
 			SpanContext parent = Span.fromContext(parentContext).getSpanContext();
-			if (parent.isValid()) {
-				boolean sampled = parent.isSampled();
-				if (parent.isRemote()) {
-					this.metrics.decision(sampled, TracingMetricNames.REASON_PARENT);
-				}
-				return sampled ? SamplingResult.recordAndSample() : notSampled();
+			if (!parent.isValid()) {
+				return sampleNewTrace(parentContext, traceId, name, spanKind, attributes, parentLinks);
 			}
-			return sampleNewTrace(parentContext, traceId, name, spanKind, attributes, parentLinks);
+			if (!parent.isRemote()) {
+				// A span under a local parent: the trace was decided when it entered this service.
+				return parent.isSampled() ? SamplingResult.recordAndSample() : notSampled();
+			}
+			return sampleUnderRemoteParent(parent.isSampled(), parentContext, traceId, name, spanKind, attributes,
+					parentLinks);
 		}
 		catch (RuntimeException ex) {
 			// Never fail the application's span: record it and let the tail decide.
 			return notSampled();
 		}
+	}
+
+	/** A local root whose parent came from a caller, whose flag the caller may have forged. */
+	private SamplingResult sampleUnderRemoteParent(boolean parentSampled, Context parentContext, String traceId,
+			String name, SpanKind spanKind, Attributes attributes, List<LinkData> parentLinks) {
+		switch (this.remoteParent) {
+			case IGNORE:
+				return sampleNewTrace(parentContext, traceId, name, spanKind, attributes, parentLinks);
+			case CAP:
+				if (parentSampled && !this.limiter.tryAcquire()) {
+					this.metrics.decision(false, TracingMetricNames.REASON_PARENT_CAPPED);
+					return notSampled();
+				}
+				break;
+			default:
+				break;
+		}
+		this.metrics.decision(parentSampled, TracingMetricNames.REASON_PARENT);
+		return parentSampled ? SamplingResult.recordAndSample() : notSampled();
 	}
 
 	private SamplingResult sampleNewTrace(Context parentContext, String traceId, String name, SpanKind spanKind,
@@ -106,9 +146,18 @@ public class PolicySampler implements Sampler {
 		return this.ratio;
 	}
 
+	/**
+	 * How a remote parent's sampled flag is treated.
+	 * @return the policy
+	 */
+	public RemoteParentPolicy getRemoteParent() {
+		return this.remoteParent;
+	}
+
 	@Override
 	public String getDescription() {
-		return "PolicySampler{ratio=" + this.ratio + ", rules=" + this.rules.size() + "}";
+		return "PolicySampler{ratio=" + this.ratio + ", rules=" + this.rules.size() + ", remoteParent="
+				+ this.remoteParent + "}";
 	}
 
 }

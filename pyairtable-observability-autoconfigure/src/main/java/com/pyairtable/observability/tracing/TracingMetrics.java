@@ -20,7 +20,7 @@ public class TracingMetrics implements MeterBinder {
 	private static final List<String> DECISIONS = List.of(TracingMetricNames.SAMPLED, TracingMetricNames.DROPPED);
 
 	private static final List<String> DECISION_REASONS = List.of(TracingMetricNames.REASON_PARENT,
-			TracingMetricNames.REASON_RULE, TracingMetricNames.REASON_RATIO, TracingMetricNames.REASON_RATE_LIMITED,
+			TracingMetricNames.REASON_PARENT_CAPPED, TracingMetricNames.REASON_RULE, TracingMetricNames.REASON_RATIO, TracingMetricNames.REASON_RATE_LIMITED,
 			TracingMetricNames.REASON_ERROR, TracingMetricNames.REASON_SLOW);
 
 	private static final List<String> DROP_REASONS = List.of(TracingMetricNames.QUEUE_FULL,

@@ -2,18 +2,26 @@ package com.pyairtable.observability.tracing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,16 +110,52 @@ class TailSamplingSpanProcessorTests {
 		assertThat(tail[0].getBufferedSpans()).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@EnumSource(RemoteParentPolicy.class)
+	void failedAndSlowRootsUnderDroppedRemoteParentsAreKept(RemoteParentPolicy policy) {
+		// Ratio 0 and a cap of one trace a second, taken by the first sampled caller.
+		Tracer tracer = tracer(100, Duration.ofMinutes(1), new TailSamplingSpanProcessor[1], policy, 1);
+		tracer.spanBuilder("first").setParent(remoteParent(TraceFlags.getSampled())).startSpan().end();
+		this.exporter.reset();
+		Span capped = tracer.spanBuilder("capped").setParent(remoteParent(TraceFlags.getSampled())).startSpan();
+		try (Scope scope = capped.makeCurrent()) {
+			tracer.spanBuilder("capped-child").startSpan().end();
+		}
+		capped.setStatus(StatusCode.ERROR);
+		capped.end();
+		Span unsampled = tracer.spanBuilder("unsampled")
+			.setParent(remoteParent(TraceFlags.getDefault()))
+			.setStartTimestamp(1, TimeUnit.SECONDS)
+			.startSpan();
+		unsampled.end(4, TimeUnit.SECONDS);
+		Span ordinary = tracer.spanBuilder("ordinary").setParent(remoteParent(TraceFlags.getDefault())).startSpan();
+		ordinary.end();
+		assertThat(this.exporter.getFinishedSpanItems()).as(policy.name())
+			.extracting(SpanData::getName)
+			.containsExactly("capped-child", "capped", "unsampled");
+	}
+
+	private static Context remoteParent(TraceFlags flags) {
+		SpanContext parent = SpanContext.createFromRemoteParent(IdGenerator.random().generateTraceId(),
+				IdGenerator.random().generateSpanId(), flags, TraceState.getDefault());
+		return Context.root().with(Span.wrap(parent));
+	}
+
 	private Tracer tracer(int maxSpans, Duration maxAge) {
 		return tracer(maxSpans, maxAge, new TailSamplingSpanProcessor[1]);
 	}
 
 	private Tracer tracer(int maxSpans, Duration maxAge, TailSamplingSpanProcessor[] holder) {
+		return tracer(maxSpans, maxAge, holder, RemoteParentPolicy.HONOUR, 0);
+	}
+
+	private Tracer tracer(int maxSpans, Duration maxAge, TailSamplingSpanProcessor[] holder, RemoteParentPolicy policy,
+			double perSecond) {
 		SimpleSpanProcessor export = (SimpleSpanProcessor) SimpleSpanProcessor.create(this.exporter);
 		holder[0] = new TailSamplingSpanProcessor(() -> export, Duration.ofSeconds(2), maxSpans, maxAge, this.metrics,
 				this.clock::get);
-		PolicySampler sampler = new PolicySampler(List.of(), 0.0, new TracesPerSecondLimiter(0, this.clock::get),
-				true, this.metrics);
+		PolicySampler sampler = new PolicySampler(List.of(), 0.0,
+				new TracesPerSecondLimiter(perSecond, this.clock::get), true, this.metrics, policy);
 		this.provider = SdkTracerProvider.builder()
 			.setSampler(sampler)
 			.addSpanProcessor(holder[0])

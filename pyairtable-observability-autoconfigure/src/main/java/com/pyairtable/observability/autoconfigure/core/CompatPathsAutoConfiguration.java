@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,10 +31,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class CompatPathsAutoConfiguration {
 
 	/**
-	 * Before Spring Security's filter (order -100), so that the security rules applied
-	 * are those of the actuator endpoint the request is forwarded to.
+	 * Right after the starter's own request filters and well before Spring Security's
+	 * (order -100 unless {@code spring.security.filter.order} moves it), so that every
+	 * security rule sees the actuator path the request is rewritten to.
 	 */
-	static final int FILTER_ORDER = -110;
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	CompatPathsAutoConfiguration() {
 	}

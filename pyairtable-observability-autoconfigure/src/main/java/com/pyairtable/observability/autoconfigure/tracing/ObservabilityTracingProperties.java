@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.pyairtable.observability.tracing.RemoteParentPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -84,8 +85,11 @@ public class ObservabilityTracingProperties {
 		/** Ordered rules; the first that matches gives the ratio of a new trace. */
 		private List<Rule> rules = new ArrayList<>();
 
-		/** Most new traces kept per second; 0 for no cap. */
+		/** Most new traces kept per second, and under remote-parent=cap also traces a caller's sampled traceparent asks for; 0 for no cap. */
 		private double maxTracesPerSecond = 100;
+
+		/** How a caller's traceparent sampled flag is treated: honour, cap (follow it within max-traces-per-second) or ignore (decide as for a new trace). */
+		private RemoteParentPolicy remoteParent = RemoteParentPolicy.CAP;
 
 		/** Duration above which a local root span is slow and its trace kept. */
 		private Duration slowThreshold = Duration.ofSeconds(2);
@@ -161,6 +165,14 @@ public class ObservabilityTracingProperties {
 						+ maxTracesPerSecond + "' but must be 0 (no cap) or more");
 			}
 			this.maxTracesPerSecond = maxTracesPerSecond;
+		}
+
+		public RemoteParentPolicy getRemoteParent() {
+			return this.remoteParent;
+		}
+
+		public void setRemoteParent(RemoteParentPolicy remoteParent) {
+			this.remoteParent = remoteParent;
 		}
 
 		public Duration getSlowThreshold() {

@@ -81,7 +81,7 @@ public final class TracingPolicyAutoConfiguration {
 		double ratio = sampling.ratioFor(identity.environment(), identity.tier());
 		return new PolicySampler(rules, ratio,
 				new TracesPerSecondLimiter(sampling.getMaxTracesPerSecond(), System::nanoTime),
-				sampling.getTail().isEnabled(), metrics);
+				sampling.getTail().isEnabled(), metrics, sampling.getRemoteParent());
 	}
 
 	/**

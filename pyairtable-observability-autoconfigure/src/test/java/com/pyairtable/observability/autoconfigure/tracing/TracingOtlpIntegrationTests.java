@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A web application in {@code production} at ratio 0.0 exporting to a real OTLP/HTTP
  * receiver: failed and slow requests arrive whole, ordinary and health requests never do,
- * sampled parents are honoured and the traces-per-second cap holds.
+ * sampled parents are honoured within the traces-per-second cap, and the cap holds for new
+ * traces and for a storm of forged {@code traceparent} headers alike.
  */
 class TracingOtlpIntegrationTests {
 
@@ -110,16 +111,53 @@ class TracingOtlpIntegrationTests {
 	}
 
 	@Test
-	void sampledParentIsHonoured() throws Exception {
-		String traceId = HexFormat.of().formatHex(randomBytes(16));
+	void sampledParentIsHonouredWithinTheCap() throws Exception {
+		// Another test's burst may have taken the cap's tokens: a new caller's trace gets one within a second.
 		String parentId = HexFormat.of().formatHex(randomBytes(8));
-		assertThat(get("/ok", "00-" + traceId + "-" + parentId + "-01").statusCode()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10)).until(() -> !trace(traceId).isEmpty());
+		List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+		String traceId = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			String candidate = HexFormat.of().formatHex(randomBytes(16));
+			assertThat(get("/ok", "00-" + candidate + "-" + parentId + "-01").statusCode()).isEqualTo(200);
+			sent.add(candidate);
+			flush();
+			return sent.stream().filter((id) -> !trace(id).isEmpty()).findFirst().orElse(null);
+		}, java.util.Objects::nonNull);
 		assertThat(trace(traceId)).singleElement().satisfies((span) -> {
 			assertThat(span.parentSpanId()).isEqualTo(parentId);
 			assertThat(span.uri()).isEqualTo("/ok");
 			assertThat(span.attributes()).doesNotContainKey("sampling.reason");
 		});
+	}
+
+	@Test
+	void traceparentStormExportsNoMoreThanTheCap() throws Exception {
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		double cappedBefore = decisions(registry, TracingMetricNames.REASON_PARENT_CAPPED);
+		long endedBefore = ended("/ok");
+		List<String> traceIds = new java.util.ArrayList<>();
+		long started = System.nanoTime();
+		List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			String traceId = HexFormat.of().formatHex(randomBytes(16));
+			traceIds.add(traceId);
+			String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+			responses.add(http.sendAsync(request("/ok", traceparent), HttpResponse.BodyHandlers.ofString()));
+		}
+		for (var response : responses) {
+			assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+		double elapsedSeconds = (System.nanoTime() - started) / 1e9;
+		awaitEnded("/ok", endedBefore + 60);
+		flush();
+		// Requests slowed down by the storm itself are kept as slow: only head decisions count.
+		long exported = receiver.spans()
+			.stream()
+			.filter((span) -> traceIds.contains(span.traceId()) && !span.attributes().containsKey("sampling.reason"))
+			.count();
+		long allowed = MAX_TRACES_PER_SECOND + (long) Math.ceil(elapsedSeconds * MAX_TRACES_PER_SECOND);
+		assertThat(exported).isLessThanOrEqualTo(allowed);
+		assertThat(decisions(registry, TracingMetricNames.REASON_PARENT_CAPPED) - cappedBefore)
+			.isGreaterThanOrEqualTo(60 - allowed);
 	}
 
 	@Test
@@ -173,9 +211,13 @@ class TracingOtlpIntegrationTests {
 	}
 
 	private static double rateLimited(MeterRegistry registry) {
+		return decisions(registry, TracingMetricNames.REASON_RATE_LIMITED);
+	}
+
+	private static double decisions(MeterRegistry registry, String droppedReason) {
 		return registry.get(TracingMetricNames.SAMPLING_DECISIONS)
 			.tags(TracingMetricNames.DECISION_TAG, TracingMetricNames.DROPPED, TracingMetricNames.REASON_TAG,
-					TracingMetricNames.REASON_RATE_LIMITED)
+					droppedReason)
 			.functionCounter()
 			.count();
 	}

@@ -3,23 +3,33 @@ package com.pyairtable.observability.autoconfigure.tracing;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
 import com.pyairtable.observability.tracing.PolicySampler;
+import com.pyairtable.observability.tracing.RemoteParentPolicy;
 import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
 import com.pyairtable.observability.tracing.TracingMetrics;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TracingPolicyAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -108,12 +118,56 @@ class TracingPolicyAutoConfigurationTests {
 	}
 
 	@Test
+	void capsCallersSampledFlagsByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(PolicySampler.class).getRemoteParent())
+			.isEqualTo(RemoteParentPolicy.CAP));
+	}
+
+	@Test
+	void remoteParentPolicyIsBoundInLowerCase() {
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.sampling.remote-parent=ignore")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRemoteParent())
+				.isEqualTo(RemoteParentPolicy.IGNORE));
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.sampling.remote-parent=honour")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRemoteParent())
+				.isEqualTo(RemoteParentPolicy.HONOUR));
+	}
+
+	@Test
+	void failsWhenRemoteParentPolicyIsUnknownNamingTheKeyAndTheAllowedValues(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.sampling.remote-parent=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining(
+						"Failed to bind properties under 'pyairtable.observability.tracing.sampling.remote-parent'"));
+		// At startup, Boot's failure analysis lists the values allowed.
+		SpringApplication application = new SpringApplication(RemoteParentApp.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException()
+			.isThrownBy(() -> application.run("--pyairtable.observability.tracing.sampling.remote-parent=sometimes",
+					"--spring.main.banner-mode=off"));
+		assertThat(output).contains("pyairtable.observability.tracing.sampling.remote-parent")
+			.contains("The following values are valid")
+			.contains("HONOUR")
+			.contains("CAP")
+			.contains("IGNORE");
+	}
+
+	@Test
 	void failsWhenProtocolIsUnknown() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.protocol=http/json")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("pyairtable.observability.tracing.export.protocol was 'http/json'"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ObservabilityAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+			TracingPolicyAutoConfiguration.class })
+	static class RemoteParentApp {
+
 	}
 
 }
