@@ -23,8 +23,8 @@ public class ObservabilityBindFailureAnalyzer extends AbstractFailureAnalyzer<Bi
 		if (!cause.getName().toString().startsWith(ObservabilityProperties.PREFIX)) {
 			return null;
 		}
-		StringBuilder description = new StringBuilder(
-				String.format("Failed to bind properties under '%s':%n", cause.getName()));
+		// Boot's message names the property and its type, never the value.
+		StringBuilder description = new StringBuilder(String.format("%s:%n", cause.getMessage()));
 		ConfigurationProperty property = cause.getProperty();
 		if (property != null) {
 			description.append(String.format("%n    Property: %s", property.getName()));
