@@ -1,8 +1,8 @@
 package com.pyairtable.observability.autoconfigure.sentry;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
-import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
 import com.pyairtable.observability.logging.SecretRedactor;
+import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
 import io.sentry.EventProcessor;
 import io.sentry.Hint;
 import io.sentry.SentryEvent;
