@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
+
+import com.pyairtable.observability.logging.SecretRedactor;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,6 +43,8 @@ public final class DependencyCheck implements HealthIndicator, NonBlockingHealth
 
 	private final Clock clock;
 
+	private final UnaryOperator<@Nullable String> redactor;
+
 	private volatile Result result = Result.PENDING;
 
 	/**
@@ -55,6 +60,25 @@ public final class DependencyCheck implements HealthIndicator, NonBlockingHealth
 	 */
 	public DependencyCheck(String name, String type, String target, boolean critical, Duration interval,
 			DependencyProbe probe, List<String> secrets, Clock clock) {
+		this(name, type, target, critical, interval, probe, secrets, clock, SecretRedactor.withDefaults()::redact);
+	}
+
+	/**
+	 * Create a check whose errors pass through the given secret redaction.
+	 * @param name the name of the check
+	 * @param type the type shown in the details ({@code http}, {@code tcp})
+	 * @param target the redacted address shown in the details
+	 * @param critical whether a failure takes readiness down
+	 * @param interval the time between the end of a check and the start of the next
+	 * @param probe the probe
+	 * @param secrets values never to show in details or logs
+	 * @param clock the clock giving the time of the results
+	 * @param redactor the secret redaction of error messages, returning the same instance
+	 * when nothing changed
+	 */
+	public DependencyCheck(String name, String type, String target, boolean critical, Duration interval,
+			DependencyProbe probe, List<String> secrets, Clock clock, UnaryOperator<@Nullable String> redactor) {
+		this.redactor = redactor;
 		this.name = name;
 		this.type = type;
 		this.target = target;
@@ -79,7 +103,7 @@ public final class DependencyCheck implements HealthIndicator, NonBlockingHealth
 			this.result = this.result.failure(elapsed(start), this.clock.instant(), "interrupted");
 		}
 		catch (Throwable ex) {
-			String error = Redaction.error(ex, this.secrets);
+			String error = Redaction.error(ex, this.secrets, this.redactor);
 			if (this.result.up() || this.result == Result.PENDING) {
 				logger.warn("Health check '" + this.name + "' failed: " + error);
 			}

@@ -70,7 +70,8 @@ public final class TimeBoundHealthIndicator implements HealthIndicator {
 
 	@Override
 	public @Nullable Health health(boolean includeDetails) {
-		Health health = awaitCall();
+		// The indicator's details may quote a connection URL or an error with a secret.
+		Health health = Redaction.details(awaitCall());
 		if (health == null || includeDetails || health.getDetails().isEmpty()) {
 			return health;
 		}

@@ -112,7 +112,9 @@ public final class TimeBoundReactiveHealthContributorRegistry implements Reactiv
 				.build()))
 				.onErrorResume((ex) -> Mono.just(Health.down()
 					.withDetail("error", Redaction.error(ex, List.of()))
-					.build()));
+					.build()))
+				// The indicator's details may quote a connection URL or an error with a secret.
+				.map(Redaction::details);
 		}
 
 	}

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import com.pyairtable.observability.cardinality.BoundedTag;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
+import com.pyairtable.observability.logging.SecretRedactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter.MeterProvider;
@@ -26,9 +28,15 @@ public class LlmMetrics implements MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(LlmMetrics.class);
 
+	private static final int MAX_LOGGED_LENGTH = 100;
+
+	private static final String REDACTION_FAILED = "[REDACTED]";
+
 	private final Map<String, LlmModelPrice> prices;
 
 	private final Tags tags;
+
+	private final UnaryOperator<@Nullable String> redactor;
 
 	private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
@@ -42,8 +50,21 @@ public class LlmMetrics implements MeterBinder {
 	 * @param prices price per model name; models not listed cost 0
 	 */
 	public LlmMetrics(CardinalityGuard guard, Map<String, LlmModelPrice> prices) {
+		this(guard, prices, SecretRedactor.withDefaults()::redact);
+	}
+
+	/**
+	 * Creates the metrics.
+	 * @param guard the cardinality guard
+	 * @param prices price per model name; models not listed cost 0
+	 * @param redactor the secret redaction of model names quoted in warnings, returning the
+	 * same instance when nothing changed
+	 */
+	public LlmMetrics(CardinalityGuard guard, Map<String, LlmModelPrice> prices,
+			UnaryOperator<@Nullable String> redactor) {
 		this.prices = Map.copyOf(prices);
 		this.tags = new Tags(guard);
+		this.redactor = redactor;
 	}
 
 	@Override
@@ -153,13 +174,38 @@ public class LlmMetrics implements MeterBinder {
 		LlmModelPrice price = this.prices.get(call.model());
 		if (price == null) {
 			if (this.unpricedModels.add(boundedModel)) {
-				logger.warn("No price for LLM model '" + boundedModel
+				String model = forLog(call.model());
+				logger.warn("No price for LLM model '" + model
 						+ "': its calls are counted with cost 0 (set pyairtable.observability.metrics.llm.pricing.["
-						+ boundedModel + "].input-per-million-tokens and output-per-million-tokens)");
+						+ model + "].input-per-million-tokens and output-per-million-tokens)");
 			}
 			return 0;
 		}
 		return price.cost(call.inputTokens(), call.outputTokens());
+	}
+
+	/**
+	 * A caller's model name as a warning may quote it: redacted whole first, then cut, since
+	 * a cut secret no longer matches the redactor's patterns; line breaks are replaced so
+	 * that the name cannot forge a log line.
+	 */
+	private String forLog(String model) {
+		String redacted;
+		try {
+			redacted = this.redactor.apply(model);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			return REDACTION_FAILED;
+		}
+		if (redacted == null) {
+			return REDACTION_FAILED;
+		}
+		StringBuilder result = new StringBuilder(Math.min(redacted.length(), MAX_LOGGED_LENGTH) + 3);
+		for (int i = 0; i < redacted.length() && i < MAX_LOGGED_LENGTH; i++) {
+			char c = redacted.charAt(i);
+			result.append((c < ' ' || c == 0x7f) ? '_' : c);
+		}
+		return (redacted.length() > MAX_LOGGED_LENGTH) ? result.append("...").toString() : result.toString();
 	}
 
 	private static final class Tags {

@@ -1,18 +1,20 @@
 package com.pyairtable.observability.sentry;
 
-import java.util.Map;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.logging.RequestIds;
-import io.sentry.Breadcrumb;
 import io.sentry.EventProcessor;
 import io.sentry.Hint;
 import io.sentry.SentryEvent;
-import io.sentry.protocol.Message;
-import io.sentry.protocol.Request;
+import io.sentry.protocol.Contexts;
 import io.sentry.protocol.SentryException;
+import io.sentry.protocol.SentryTransaction;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -20,9 +22,14 @@ import org.slf4j.MDC;
  * Tags every Sentry error event with the current trace and span ids ({@code trace_id},
  * {@code span_id}, as in the JSON logs and in Tempo), the request id ({@code request_id})
  * and the service identity ({@code service}, {@code version}, {@code tier},
- * {@code environment}), and redacts secrets from its message, exception values,
- * breadcrumbs, extras and request URL and query string. Runs last among the event
- * processors, so that it sees what the others added.
+ * {@code environment}), then redacts every text of the event (see
+ * {@link SentryEventRedaction}). Runs last among the event processors, so that it sees what
+ * the others added.
+ * <p>
+ * Fails closed: when the redaction breaks, the event is sent stripped of everything but its
+ * level, exception types and stack frames, and dropped when even that fails. Transactions
+ * (only when the application turns Sentry's tracing on) are redacted too, and dropped when
+ * their name or a span's description held a secret.
  */
 public class PlatformSentryEventProcessor implements EventProcessor {
 
@@ -35,11 +42,15 @@ public class PlatformSentryEventProcessor implements EventProcessor {
 	/** Tag of the request id. */
 	public static final String REQUEST_ID_TAG = RequestIds.MDC_KEY;
 
+	private static final Log logger = LogFactory.getLog(PlatformSentryEventProcessor.class);
+
 	private final ServiceIdentity identity;
 
 	private final Supplier<@Nullable TraceIds> traceIds;
 
-	private final UnaryOperator<@Nullable String> redactor;
+	private final SentryEventRedaction redaction;
+
+	private final AtomicBoolean failureReported = new AtomicBoolean();
 
 	/**
 	 * Creates the processor.
@@ -51,19 +62,36 @@ public class PlatformSentryEventProcessor implements EventProcessor {
 			UnaryOperator<@Nullable String> redactor) {
 		this.identity = identity;
 		this.traceIds = traceIds;
-		this.redactor = redactor;
+		this.redaction = new SentryEventRedaction(redactor);
 	}
 
 	@Override
 	public @Nullable SentryEvent process(SentryEvent event, Hint hint) {
 		try {
 			tag(event);
-			redact(event);
 		}
 		catch (RuntimeException ex) {
 			// Reporting an error must never fail because of its decoration.
 		}
-		return event;
+		try {
+			this.redaction.redact(event);
+			return event;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			reportFailure(ex);
+			return strip(event);
+		}
+	}
+
+	@Override
+	public @Nullable SentryTransaction process(SentryTransaction transaction, Hint hint) {
+		try {
+			return this.redaction.redact(transaction) ? transaction : null;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			reportFailure(ex);
+			return null;
+		}
 	}
 
 	private void tag(SentryEvent event) {
@@ -82,30 +110,47 @@ public class PlatformSentryEventProcessor implements EventProcessor {
 		}
 	}
 
-	private void redact(SentryEvent event) {
-		Message message = event.getMessage();
-		if (message != null) {
-			message.setFormatted(this.redactor.apply(message.getFormatted()));
-			message.setMessage(this.redactor.apply(message.getMessage()));
-		}
-		if (event.getExceptions() != null) {
-			for (SentryException exception : event.getExceptions()) {
-				exception.setValue(this.redactor.apply(exception.getValue()));
+	/** The event without any text that could hold a secret; null when even that fails. */
+	private static @Nullable SentryEvent strip(SentryEvent event) {
+		try {
+			event.setMessage(null);
+			event.setTransaction(null);
+			event.setFingerprints(null);
+			event.setBreadcrumbs(null);
+			event.setExtras(null);
+			event.setTags(null);
+			event.setRequest(null);
+			event.setUser(null);
+			event.setServerName(null);
+			event.setThreads(null);
+			Contexts contexts = event.getContexts();
+			for (String key : Collections.list(contexts.keys())) {
+				contexts.remove(key);
 			}
-		}
-		if (event.getBreadcrumbs() != null) {
-			for (Breadcrumb breadcrumb : event.getBreadcrumbs()) {
-				breadcrumb.setMessage(this.redactor.apply(breadcrumb.getMessage()));
+			if (event.getExceptions() != null) {
+				for (SentryException exception : event.getExceptions()) {
+					exception.setValue(SentryEventRedaction.MASK);
+					exception.setMechanism(null);
+					if (exception.getStacktrace() != null && exception.getStacktrace().getFrames() != null) {
+						exception.getStacktrace().getFrames().forEach((frame) -> {
+							frame.setVars(null);
+							frame.setContextLine(null);
+						});
+					}
+				}
 			}
+			return event;
 		}
-		Map<String, Object> extras = event.getExtras();
-		if (extras != null) {
-			extras.replaceAll((key, value) -> (value instanceof String text) ? this.redactor.apply(text) : value);
+		catch (RuntimeException ex) {
+			return null;
 		}
-		Request request = event.getRequest();
-		if (request != null) {
-			request.setUrl(this.redactor.apply(request.getUrl()));
-			request.setQueryString(this.redactor.apply(request.getQueryString()));
+	}
+
+	private void reportFailure(Throwable failure) {
+		if (this.failureReported.compareAndSet(false, true)) {
+			// The failure's message may quote a value: only its type is logged.
+			logger.warn("Redaction of a Sentry event failed (" + failure.getClass().getName()
+					+ "); such events are sent stripped of their text. Reported once.");
 		}
 	}
 

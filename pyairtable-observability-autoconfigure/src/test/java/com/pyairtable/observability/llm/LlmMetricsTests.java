@@ -60,6 +60,31 @@ class LlmMetricsTests {
 	}
 
 	@Test
+	void redactsAModelNameWholeBeforeCuttingItInTheWarning(CapturedOutput output) {
+		// 82 characters: the cardinality guard cuts it at 64, where the pattern no longer matches.
+		String token = "patAbCdEfGhIjKlMn.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+		this.metrics.recordCall(LlmCall.builder("openai", token).inputTokens(10).build());
+		String warning = output.getAll()
+			.lines()
+			.filter((line) -> line.contains("No price for LLM model"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(warning).contains("[REDACTED").doesNotContain("patAbCdEfGhIjKlMn").doesNotContain("0123456789abcdef");
+	}
+
+	@Test
+	void quotesAModelNameOnOneLineAndBoundedInTheWarning(CapturedOutput output) {
+		String model = "fake\nERROR forged line " + "m".repeat(300);
+		this.metrics.recordCall(LlmCall.builder("openai", model).inputTokens(10).build());
+		String warning = output.getAll()
+			.lines()
+			.filter((line) -> line.contains("No price for LLM model"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(warning).contains("'fake_ERROR forged line mmm").doesNotContain("m".repeat(120));
+	}
+
+	@Test
 	void countsOpenSessions() {
 		LlmSession first = this.metrics.openSession();
 		LlmSession second = this.metrics.openSession();

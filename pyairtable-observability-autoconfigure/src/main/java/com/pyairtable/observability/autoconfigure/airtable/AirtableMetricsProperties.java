@@ -2,6 +2,8 @@ package com.pyairtable.observability.autoconfigure.airtable;
 
 import java.time.Duration;
 
+import com.pyairtable.observability.autoconfigure.core.PropertyValues;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -43,7 +45,7 @@ public class AirtableMetricsProperties {
 	public void setApiUrl(String apiUrl) {
 		if (apiUrl == null || !(apiUrl.startsWith("http://") || apiUrl.startsWith("https://"))) {
 			throw new IllegalArgumentException(
-					PREFIX + ".api-url must be an http:// or https:// URL, was '" + apiUrl + "'");
+					PREFIX + ".api-url must be an http:// or https:// URL, was '" + PropertyValues.forMessage(apiUrl) + "'");
 		}
 		this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
 	}

@@ -111,7 +111,7 @@ public class ObservabilityProperties {
 		public void setTier(String tier) {
 			String normalized = tier.trim().toLowerCase(java.util.Locale.ROOT);
 			if (!TIERS.contains(normalized)) {
-				throw new IllegalArgumentException(PREFIX + ".service.tier was '" + tier
+				throw new IllegalArgumentException(PREFIX + ".service.tier was '" + PropertyValues.forMessage(tier)
 						+ "' but must be one of " + String.join(", ", TIERS));
 			}
 			this.tier = normalized;
@@ -124,7 +124,7 @@ public class ObservabilityProperties {
 		public void setEnvironment(String environment) {
 			String normalized = environment.trim().toLowerCase(java.util.Locale.ROOT);
 			if (!ENVIRONMENT_NAME.matcher(normalized).matches()) {
-				throw new IllegalArgumentException(PREFIX + ".service.environment was '" + environment
+				throw new IllegalArgumentException(PREFIX + ".service.environment was '" + PropertyValues.forMessage(environment)
 						+ "' but must be 1 to 63 lower-case letters, digits, '-' or '_' (for example development, staging, production)");
 			}
 			this.environment = normalized;

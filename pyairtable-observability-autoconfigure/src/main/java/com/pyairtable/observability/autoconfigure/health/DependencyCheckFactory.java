@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.pyairtable.observability.autoconfigure.health.ObservabilityHealthProperties.Check;
 import com.pyairtable.observability.autoconfigure.health.ObservabilityHealthProperties.CheckType;
@@ -16,6 +17,7 @@ import com.pyairtable.observability.health.DependencyCheck;
 import com.pyairtable.observability.health.HttpDependencyProbe;
 import com.pyairtable.observability.health.Redaction;
 import com.pyairtable.observability.health.TcpDependencyProbe;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the dependency checks from the validated properties.
@@ -27,7 +29,8 @@ final class DependencyCheckFactory {
 	private DependencyCheckFactory() {
 	}
 
-	static List<DependencyCheck> create(ObservabilityHealthProperties properties, Clock clock) {
+	static List<DependencyCheck> create(ObservabilityHealthProperties properties, Clock clock,
+			UnaryOperator<@Nullable String> redactor) {
 		Map<String, Check> checks = properties.getChecks();
 		Duration connectTimeout = checks.values()
 			.stream()
@@ -45,16 +48,17 @@ final class DependencyCheckFactory {
 						.followRedirects(HttpClient.Redirect.NEVER)
 						.build();
 				}
-				result.add(http(entry.getKey(), check, client, clock));
+				result.add(http(entry.getKey(), check, client, clock, redactor));
 			}
 			else {
-				result.add(tcp(entry.getKey(), check, clock));
+				result.add(tcp(entry.getKey(), check, clock, redactor));
 			}
 		}
 		return result;
 	}
 
-	private static DependencyCheck http(String name, Check check, HttpClient client, Clock clock) {
+	private static DependencyCheck http(String name, Check check, HttpClient client, Clock clock,
+			UnaryOperator<@Nullable String> redactor) {
 		URI uri = URI.create(check.getUrl().trim());
 		List<String> secrets = new ArrayList<>();
 		check.getHeaders().values().forEach((value) -> addSecret(secrets, value));
@@ -64,17 +68,21 @@ final class DependencyCheckFactory {
 		if (uri.getRawQuery() != null) {
 			addSecret(secrets, uri.getRawQuery());
 		}
+		// A token in the path (/hooks/<token>) must not show up in an error quoting the URL.
+		secrets.addAll(Redaction.pathSecrets(uri));
 		HttpDependencyProbe probe = new HttpDependencyProbe(client, uri, check.getTimeout(), check.getHeaders(),
 				new HashSet<>(check.getExpectedStatuses()));
-		return new DependencyCheck(name, "http", Redaction.uri(uri), check.isCritical(), check.getInterval(), probe,
-				secrets, clock);
+		return new DependencyCheck(name, "http", Redaction.uri(uri, redactor), check.isCritical(),
+				check.getInterval(), probe, secrets, clock, redactor);
 	}
 
-	private static DependencyCheck tcp(String name, Check check, Clock clock) {
+	private static DependencyCheck tcp(String name, Check check, Clock clock,
+			UnaryOperator<@Nullable String> redactor) {
 		String host = check.getHost().trim();
 		int port = check.getPort();
 		return new DependencyCheck(name, "tcp", host.toLowerCase(Locale.ROOT) + ":" + port, check.isCritical(),
-				check.getInterval(), new TcpDependencyProbe(host, port, check.getTimeout()), List.of(), clock);
+				check.getInterval(), new TcpDependencyProbe(host, port, check.getTimeout()), List.of(), clock,
+				redactor);
 	}
 
 	private static void addSecret(List<String> secrets, String value) {

@@ -28,6 +28,7 @@ import com.pyairtable.observability.health.StateHealthChecksContributor;
 import com.pyairtable.observability.health.TimeBoundHealthContributorRegistry;
 import com.pyairtable.observability.health.TimeBoundHealthContributors;
 import com.pyairtable.observability.health.TimeBoundReactiveHealthContributorRegistry;
+import com.pyairtable.observability.logging.SecretRedactor;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import reactor.core.publisher.Mono;
@@ -91,8 +92,9 @@ public final class HealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DependencyChecks dependenciesHealthContributor(ObservabilityHealthProperties properties,
-			HealthCheckScheduler healthCheckScheduler) {
-		return new DependencyChecks(DependencyCheckFactory.create(properties, Clock.systemUTC()),
+			HealthCheckScheduler healthCheckScheduler, ObjectProvider<SecretRedactor> redactor) {
+		SecretRedactor secrets = redactor.getIfAvailable(SecretRedactor::withDefaults);
+		return new DependencyChecks(DependencyCheckFactory.create(properties, Clock.systemUTC(), secrets::redact),
 				healthCheckScheduler.getExecutor());
 	}
 

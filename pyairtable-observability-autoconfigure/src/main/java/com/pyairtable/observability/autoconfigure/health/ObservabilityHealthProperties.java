@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -142,13 +143,13 @@ public class ObservabilityHealthProperties implements InitializingBean {
 			URI uri = new URI(url.trim());
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-				throw new IllegalArgumentException(key + ".url was '" + redactedForMessage(url)
+				throw new IllegalArgumentException(key + ".url was '" + PropertyValues.forMessage(url)
 						+ "' but must be an absolute http:// or https:// URL with a host");
 			}
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException(
-					key + ".url was '" + redactedForMessage(url) + "' but is not a valid URL: " + ex.getReason());
+					key + ".url was '" + PropertyValues.forMessage(url) + "' but is not a valid URL: " + ex.getReason());
 		}
 		for (Integer status : check.getExpectedStatuses()) {
 			if (status == null || status < 100 || status > 599) {
@@ -169,10 +170,6 @@ public class ObservabilityHealthProperties implements InitializingBean {
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException(key + ".port was " + port + " but must be between 1 and 65535");
 		}
-	}
-
-	private static String redactedForMessage(String url) {
-		return url.replaceAll("(?<=://)[^/@]+@", "").replaceAll("\\?.*", "");
 	}
 
 	private static void requirePositive(String key, @Nullable Duration value) {

@@ -9,10 +9,12 @@ import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.llm.LlmMetrics;
 import com.pyairtable.observability.llm.LlmModelPrice;
 import com.pyairtable.observability.llm.SpringAiChatModelObservationHandler;
+import com.pyairtable.observability.logging.SecretRedactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,12 +39,13 @@ public final class LlmMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmMetrics llmMetrics(CardinalityGuard guard, LlmMetricsProperties properties) {
+	LlmMetrics llmMetrics(CardinalityGuard guard, LlmMetricsProperties properties,
+			ObjectProvider<SecretRedactor> redactor) {
 		Map<String, LlmModelPrice> prices = new LinkedHashMap<>();
 		properties.getPricing()
 			.forEach((model, price) -> prices.put(model,
 					new LlmModelPrice(price.getInputPerMillionTokens(), price.getOutputPerMillionTokens())));
-		return new LlmMetrics(guard, prices);
+		return new LlmMetrics(guard, prices, redactor.getIfAvailable(SecretRedactor::withDefaults)::redact);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -83,7 +83,10 @@ public class ObservabilityLoggingProperties {
 	/** Secret redaction in logs and spans. */
 	public static class Redaction {
 
-		/** Whether secrets are redacted from span attributes, events and names. */
+		/**
+		 * Whether text logs are redacted and the extra patterns apply (spans, Sentry events
+		 * and health details are always redacted).
+		 */
 		private boolean enabled = true;
 
 		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */

@@ -3,6 +3,7 @@ package com.pyairtable.observability.autoconfigure.otlp;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import com.pyairtable.observability.autoconfigure.core.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,8 @@ final class OtlpEndpoints {
 			// Reported below.
 		}
 		throw new IllegalArgumentException(
-				property + " must be an http:// or https:// URL such as http://otel-collector:4318, was '" + endpoint + "'");
+				property + " must be an http:// or https:// URL such as http://otel-collector:4318, was '"
+						+ PropertyValues.forMessage(endpoint) + "'");
 	}
 
 }

@@ -43,9 +43,10 @@ public final class SentryIntegrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	PlatformSentryEventProcessor platformSentryEventProcessor(ServiceIdentity identity,
 			ObjectProvider<Tracer> tracer, ObjectProvider<SecretRedactor> redactor) {
-		SecretRedactor secrets = redactor.getIfAvailable();
+		// Without the application's redactor, the built-in patterns: never an unredacted event.
+		SecretRedactor secrets = redactor.getIfAvailable(SecretRedactor::withDefaults);
 		return new PlatformSentryEventProcessor(identity, () -> currentIds(tracer.getIfAvailable()),
-				(secrets != null) ? secrets::redact : (text) -> text);
+				secrets::redact);
 	}
 
 	private static @Nullable TraceIds currentIds(@Nullable Tracer tracer) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.PropertyValues;
 import com.pyairtable.observability.tracing.RemoteParentPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -148,7 +149,7 @@ public class ObservabilityTracingProperties {
 				checkRatio("sampling.rules[" + i + "].ratio", rules.get(i).getRatio());
 				String method = rules.get(i).getMethod();
 				if (method != null && !HTTP_METHODS.contains(method)) {
-					throw new IllegalArgumentException(PREFIX + ".sampling.rules[" + i + "].method was '" + method
+					throw new IllegalArgumentException(PREFIX + ".sampling.rules[" + i + "].method was '" + PropertyValues.forMessage(method)
 							+ "' but must be one of " + String.join(", ", HTTP_METHODS));
 				}
 			}
@@ -366,7 +367,7 @@ public class ObservabilityTracingProperties {
 		public void setProtocol(String protocol) {
 			String normalized = protocol.trim().toLowerCase(Locale.ROOT);
 			if (!normalized.equals("http/protobuf") && !normalized.equals("grpc")) {
-				throw new IllegalArgumentException(PREFIX + ".export.protocol was '" + protocol
+				throw new IllegalArgumentException(PREFIX + ".export.protocol was '" + PropertyValues.forMessage(protocol)
 						+ "' but must be http/protobuf or grpc");
 			}
 			this.protocol = normalized;
@@ -396,7 +397,7 @@ public class ObservabilityTracingProperties {
 			String normalized = compression.trim().toLowerCase(Locale.ROOT);
 			if (!normalized.equals("none") && !normalized.equals("gzip")) {
 				throw new IllegalArgumentException(
-						PREFIX + ".export.compression was '" + compression + "' but must be none or gzip");
+						PREFIX + ".export.compression was '" + PropertyValues.forMessage(compression) + "' but must be none or gzip");
 			}
 			this.compression = normalized;
 		}

@@ -19,6 +19,7 @@ import com.pyairtable.observability.tracing.TracingMetrics;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -106,17 +107,31 @@ public final class TracingPolicyAutoConfiguration {
 	}
 
 	/**
-	 * Boot's exporters, each redacted (when a {@link SecretRedactor} is present), counted
-	 * and silenced: a failed export is counted and warned about at most once an interval.
+	 * Keeps span attribute values whole until they are redacted: the application's attribute
+	 * length limit is applied by the redacting exporter instead of the SDK.
+	 */
+	@Bean
+	static RedactFirstSpanLimits redactFirstSpanLimits() {
+		return new RedactFirstSpanLimits();
+	}
+
+	/**
+	 * Boot's exporters, each redacted (with the built-in patterns when the application has
+	 * no {@link SecretRedactor}: nothing is exported unredacted), counted and silenced: a
+	 * failed export is counted and warned about at most once an interval.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, TracingMetrics metrics,
-			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor) {
-		SecretRedactor secretRedactor = redactor.getIfAvailable();
+			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor,
+			ObjectProvider<SpanLimits> spanLimits, RedactFirstSpanLimits redactFirstSpanLimits) {
+		SecretRedactor secretRedactor = redactor.getIfAvailable(SecretRedactor::withDefaults);
+		// Creates the limits first, so that their post-processing has seen the length asked for.
+		spanLimits.getIfAvailable();
+		int maxAttributeValueLength = redactFirstSpanLimits.maxAttributeValueLength();
 		List<SpanExporter> exporters = spanExporters.orderedStream().map((exporter) -> {
-			SpanExporter redacting = (secretRedactor != null)
-					? new RedactingSpanExporter(exporter, secretRedactor::redact) : exporter;
+			SpanExporter redacting = new RedactingSpanExporter(exporter, secretRedactor::redact,
+					maxAttributeValueLength);
 			return (SpanExporter) new ExportMonitoringSpanExporter(redacting, metrics,
 					properties.getExport().getWarningInterval(), System::nanoTime);
 		}).toList();

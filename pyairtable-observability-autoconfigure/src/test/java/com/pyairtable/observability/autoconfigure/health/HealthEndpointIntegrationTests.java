@@ -58,6 +58,9 @@ import static org.awaitility.Awaitility.await;
 				"pyairtable.observability.health.checks.hanging.type=http",
 				"pyairtable.observability.health.checks.hanging.timeout=300ms",
 				"pyairtable.observability.health.checks.hanging.interval=1s",
+				"pyairtable.observability.health.checks.hook.type=http",
+				"pyairtable.observability.health.checks.hook.interval=1s",
+				"pyairtable.observability.health.checks.hook.critical=false",
 				"pyairtable.observability.health.checks.closed.type=tcp",
 				"pyairtable.observability.health.checks.closed.host=127.0.0.1",
 				"pyairtable.observability.health.checks.closed.timeout=300ms",
@@ -69,6 +72,13 @@ class HealthEndpointIntegrationTests {
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+
+	/** A token in a check's path, as in a webhook URL. */
+	private static final String PATH_TOKEN = "T0A1B2C3D4E5F6G7H8I9J0K1";
+
+	private static final String API_KEY = "sk-abcdefghijklmnopqrstuvwxyz123456";
+
+	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJlLXZhbHVl";
 
 	private static final FakeDependencies dependencies = new FakeDependencies();
 
@@ -88,6 +98,9 @@ class HealthEndpointIntegrationTests {
 		registry.add("pyairtable.observability.health.checks.ok.url",
 				() -> dependencies.url("/ok").replace("http://", "http://user:pass@") + "?token=query-secret");
 		registry.add("pyairtable.observability.health.checks.failing.url", () -> dependencies.url("/failing"));
+		registry.add("pyairtable.observability.health.checks.hook.url",
+				// No such path on the fake: answers 404, without counting as a call of /failing.
+				() -> dependencies.url("/hooks/" + PATH_TOKEN + "/v1/" + API_KEY));
 		registry.add("pyairtable.observability.health.checks.hanging.url", dependencies::hangingUrl);
 		registry.add("pyairtable.observability.health.checks.closed.port", dependencies::closedPort);
 	}
@@ -194,6 +207,24 @@ class HealthEndpointIntegrationTests {
 	}
 
 	@Test
+	void checkUrlsAndIndicatorDetailsNeverShowTokens() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "DEGRADED".equals(json(get("/actuator/health/dependencies"), "$.components.hook.status")));
+		Timed dependenciesHealth = get("/actuator/health/dependencies");
+		assertThat(json(dependenciesHealth, "$.components.hook.details.target"))
+			.isEqualTo("http://127.0.0.1:" + dependencies.httpPort() + "/hooks/******/v1/******");
+		assertThat(json(dependenciesHealth, "$.components.hook.details.error")).contains("unexpected HTTP status 404");
+		Timed leaky = get("/actuator/health/leaky");
+		assertThat(json(leaky, "$.details.url")).isEqualTo("postgres://db.example.com:5432/hooks/******");
+		assertThat(json(leaky, "$.details.error")).startsWith("rejected Bearer [REDACTED");
+		assertThat(json(leaky, "$.details.pool")).isEqualTo("primary");
+		String everything = get("/actuator/health").body() + get("/health/detailed").body()
+				+ get("/actuator/prometheus").body();
+		assertThat(everything).contains("/hooks/******")
+			.doesNotContain(PATH_TOKEN, API_KEY, JWT, "pw-123456", "sslkey");
+	}
+
+	@Test
 	void healthChecksAreExposedAsPrometheusGauges() {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> get("/actuator/prometheus").body().matches("(?s).*health_check_up\\{[^}]*check=\"ok\"[^}]*\\} 1\\.0.*"));
@@ -245,6 +276,16 @@ class HealthEndpointIntegrationTests {
 		@Bean
 		ReactiveHealthIndicator neverHealthIndicator() {
 			return Mono::never;
+		}
+
+		/** An indicator of the application's, quoting a connection URL and an error. */
+		@Bean
+		HealthIndicator leakyHealthIndicator() {
+			return () -> Health.up()
+				.withDetail("url", "postgres://svc:pw-123456@db.example.com:5432/hooks/" + PATH_TOKEN + "?sslkey=abc")
+				.withDetail("error", "rejected Bearer " + JWT)
+				.withDetail("pool", "primary")
+				.build();
 		}
 
 		@Bean

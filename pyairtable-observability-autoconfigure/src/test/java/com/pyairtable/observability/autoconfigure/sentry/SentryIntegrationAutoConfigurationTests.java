@@ -1,8 +1,12 @@
 package com.pyairtable.observability.autoconfigure.sentry;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
+import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
 import io.sentry.EventProcessor;
+import io.sentry.Hint;
+import io.sentry.SentryEvent;
+import io.sentry.protocol.Message;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +26,19 @@ class SentryIntegrationAutoConfigurationTests {
 	void decoratesEventsWhenSentryIsConfigured() {
 		this.runner.withPropertyValues("sentry.dsn=http://key@127.0.0.1:9/1")
 			.run((context) -> assertThat(context).hasSingleBean(PlatformSentryEventProcessor.class));
+	}
+
+	@Test
+	void redactsWithTheBuiltInPatternsWhenTheApplicationHasNoRedactor() {
+		this.runner.withPropertyValues("sentry.dsn=http://key@127.0.0.1:9/1").run((context) -> {
+			assertThat(context).doesNotHaveBean(SecretRedactor.class);
+			SentryEvent event = new SentryEvent();
+			Message message = new Message();
+			message.setFormatted("refused key sk-abcdefghijklmnopqrstuvwxyz123456");
+			event.setMessage(message);
+			SentryEvent processed = context.getBean(PlatformSentryEventProcessor.class).process(event, new Hint());
+			assertThat(processed.getMessage().getFormatted()).startsWith("refused key " + SecretRedactor.MARKER);
+		});
 	}
 
 	@Test

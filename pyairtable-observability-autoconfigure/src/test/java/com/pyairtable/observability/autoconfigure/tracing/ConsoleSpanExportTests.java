@@ -1,11 +1,15 @@
 package com.pyairtable.observability.autoconfigure.tracing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityDefaultsEnvironmentPostProcessor;
+import com.pyairtable.observability.logging.SecretRedactor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +49,28 @@ class ConsoleSpanExportTests {
 				.findFirst()
 				.orElseThrow();
 			assertThat(line).contains(span.context().traceId()).contains("[REDACTED:").doesNotContain(SECRET);
+		}
+	}
+
+	@Test
+	void redactsStringArraysAndRedactsEvenWithoutTheLoggingFeaturesRedactor(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("pyairtable.observability.tracing.console-export.enabled=true",
+				"pyairtable.observability.logging.enabled=false")) {
+			assertThat(context.getBeansOfType(SecretRedactor.class)).isEmpty();
+			io.opentelemetry.api.trace.Span span = context.getBean(OpenTelemetry.class)
+				.getTracer("console-test")
+				.spanBuilder("console-array-check")
+				.setAttribute(AttributeKey.stringArrayKey("llm.keys"), List.of("plain", SECRET))
+				.setAttribute("auth", "Bearer " + SECRET)
+				.startSpan();
+			span.end();
+			await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("'console-array-check'"));
+			String line = output.getOut()
+				.lines()
+				.filter((l) -> l.contains("'console-array-check'"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(line).contains("plain").contains("[REDACTED:").doesNotContain(SECRET);
 		}
 	}
 

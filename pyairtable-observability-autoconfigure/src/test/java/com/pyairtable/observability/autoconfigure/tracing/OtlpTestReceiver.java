@@ -29,6 +29,8 @@ public final class OtlpTestReceiver implements AutoCloseable {
 
 	private final ConcurrentLinkedQueue<Map<String, String>> resources = new ConcurrentLinkedQueue<>();
 
+	private final ConcurrentLinkedQueue<ExportTraceServiceRequest> requests = new ConcurrentLinkedQueue<>();
+
 	public OtlpTestReceiver() throws IOException {
 		// As the other test servers do: the JDK server reads it once, when the first server
 		// starts; without it every small response waits for a delayed ACK (~40 ms).
@@ -50,6 +52,15 @@ public final class OtlpTestReceiver implements AutoCloseable {
 		return List.copyOf(this.resources);
 	}
 
+	/**
+	 * Every request received, decoded: all of what left the process, links and arrays
+	 * included.
+	 * @return the requests
+	 */
+	public List<ExportTraceServiceRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			InputStream body = exchange.getRequestBody();
@@ -57,6 +68,7 @@ public final class OtlpTestReceiver implements AutoCloseable {
 				body = new GZIPInputStream(body);
 			}
 			ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body.readAllBytes());
+			this.requests.add(request);
 			for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
 				this.resources.add(toMap(resourceSpans.getResource().getAttributesList()));
 				for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
