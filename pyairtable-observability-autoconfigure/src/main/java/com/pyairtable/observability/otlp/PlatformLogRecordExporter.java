@@ -181,6 +181,13 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 			return this.eventName;
 		}
 
+		@Override
+		public String toString() {
+			// Not the record's: the original it wraps holds the unredacted values.
+			return "LogRecord[severity=" + getSeverity() + ", body=" + this.body + ", attributes=" + this.attributes
+					+ "]";
+		}
+
 	}
 
 }
