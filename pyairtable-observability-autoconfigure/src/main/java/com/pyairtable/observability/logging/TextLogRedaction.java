@@ -1,5 +1,6 @@
 package com.pyairtable.observability.logging;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -134,18 +135,23 @@ public final class TextLogRedaction {
 	/** Keeps the appenders of one context covered. */
 	private static final class Coverage implements LoggerContextListener, ConfigurationEventListener {
 
-		private final LoggerContext context;
+		/** Weak: the coverage is the value of a weak map keyed by this context. */
+		private final WeakReference<LoggerContext> context;
 
 		volatile SecretRedactor redactor = SecretRedactor.withDefaults();
 
 		Coverage(LoggerContext context) {
-			this.context = context;
+			this.context = new WeakReference<>(context);
 		}
 
 		synchronized int cover() {
+			LoggerContext context = this.context.get();
+			if (context == null) {
+				return 0;
+			}
 			Map<Appender<ILoggingEvent>, RedactingAppender> wrappers = new IdentityHashMap<>();
 			int covered = 0;
-			for (Logger logger : this.context.getLoggerList()) {
+			for (Logger logger : context.getLoggerList()) {
 				for (Appender<ILoggingEvent> appender : appenders(logger)) {
 					if (covered(appender)) {
 						continue;
@@ -174,7 +180,11 @@ public final class TextLogRedaction {
 		}
 
 		synchronized void uncover() {
-			for (Logger logger : this.context.getLoggerList()) {
+			LoggerContext context = this.context.get();
+			if (context == null) {
+				return;
+			}
+			for (Logger logger : context.getLoggerList()) {
 				for (Appender<ILoggingEvent> appender : appenders(logger)) {
 					if (appender instanceof RedactingAppender wrapper) {
 						logger.detachAppender(wrapper);

@@ -83,7 +83,7 @@ public class ObservabilityLoggingProperties {
 	/** Secret redaction in logs and spans. */
 	public static class Redaction {
 
-		/** Whether secrets are redacted from span attributes, events and names. */
+		/** Whether secrets are redacted from spans and from the log events every Logback appender receives. */
 		private boolean enabled = true;
 
 		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */
