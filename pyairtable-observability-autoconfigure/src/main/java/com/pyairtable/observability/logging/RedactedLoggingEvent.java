@@ -35,11 +35,14 @@ final class RedactedLoggingEvent extends LoggingEvent {
 
 	private final SecretRedactor redactor;
 
-	private volatile @Nullable String formattedMessage;
+	// Not volatile: each is immutable once built, and two threads racing on a first read
+	// both build the same value.
 
-	private volatile @Nullable Map<String, String> mdc;
+	private @Nullable String formattedMessage;
 
-	private volatile @Nullable Parts parts;
+	private @Nullable Map<String, String> mdc;
+
+	private @Nullable Parts parts;
 
 	private RedactedLoggingEvent(ILoggingEvent event, SecretRedactor redactor) {
 		this.event = event;

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * Stands in for an appender attached to a logger and hands it the redacted view of every
@@ -32,6 +33,23 @@ public final class RedactingAppender extends UnsynchronizedAppenderBase<ILogging
 	 */
 	public Appender<ILoggingEvent> getDelegate() {
 		return this.delegate;
+	}
+
+	/**
+	 * Hands the redacted event on. No re-entry guard of its own: the appender it stands in
+	 * for has one, and a line costs the guard once, not twice.
+	 */
+	@Override
+	public void doAppend(ILoggingEvent event) {
+		if (this.started && getFilterChainDecision(event) != FilterReply.DENY) {
+			try {
+				append(event);
+			}
+			catch (RuntimeException ex) {
+				// Logging never throws into the application; the line is dropped.
+				addError("Appender [" + this.name + "] failed to append", ex);
+			}
+		}
 	}
 
 	@Override
