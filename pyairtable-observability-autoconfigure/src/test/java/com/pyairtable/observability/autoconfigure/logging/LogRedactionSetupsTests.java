@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.pyairtable.observability.logging.LogLeakProbe;
 import com.pyairtable.observability.logging.RedactingAppender;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * No secret of a log event reaches any output, whatever the application's Logback setup:
  * its own {@code logback-spring.xml} (an {@code AsyncAppender} over a file, a non-additive
- * logger with its own file), that file reloaded by Logback's scan, logging initialised
- * again, and Spring Boot's {@code ecs}, {@code logstash} and {@code gelf} structured formats.
+ * logger with its own file, an appender a bean attaches at startup), that file reloaded by
+ * Logback's scan, logging initialised again, and Spring Boot's {@code ecs}, {@code logstash}
+ * and {@code gelf} structured formats.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogRedactionSetupsTests {
@@ -56,12 +61,17 @@ class LogRedactionSetupsTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void applicationsOwnLogbackConfigurationStaysRedactedThroughReloadAndReinitialisation() throws Exception {
 		Path config = this.directory.resolve("logback-spring.xml");
 		Files.writeString(config, configuration("first"));
 		try (ConfigurableApplicationContext context = application("logging.config=" + config.toUri())) {
 			LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
 			assertThat(logback.getLogger("ROOT").getAppender("ASYNC")).isInstanceOf(RedactingAppender.class);
+			LogLeakProbe.log(LoggerFactory.getLogger("com.example.beans.Importer"));
+			ILoggingEvent received = ((ListAppender<ILoggingEvent>) context.getBean(ListAppender.class)).list.get(0);
+			LogLeakProbe.assertRedacted(received.getFormattedMessage() + received.getMDCPropertyMap()
+					+ received.getKeyValuePairs() + ThrowableProxyUtil.asString(received.getThrowableProxy()));
 			LogLeakProbe.log(orders);
 			LogLeakProbe.log(payments);
 			stopAsync(logback);
@@ -164,6 +174,18 @@ class LogRedactionSetupsTests {
 
 	@SpringBootConfiguration
 	static class LoggingApplication {
+
+		/** An appender a bean attaches while the application starts. */
+		@Bean
+		ListAppender<ILoggingEvent> beanAppender() {
+			LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+			ListAppender<ILoggingEvent> appender = new ListAppender<>();
+			appender.setContext(logback);
+			appender.setName("BEAN");
+			appender.start();
+			logback.getLogger("com.example.beans").addAppender(appender);
+			return appender;
+		}
 
 	}
 
