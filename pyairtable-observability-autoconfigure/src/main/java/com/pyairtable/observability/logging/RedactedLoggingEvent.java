@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -30,6 +31,8 @@ final class RedactedLoggingEvent extends LoggingEvent {
 
 	/** What a value becomes when its redaction fails: it is dropped, never passed through. */
 	static final String UNAVAILABLE = "[REDACTED]";
+
+	private static final Set<String> TRACE_CONTEXT_KEYS = Set.of("traceId", "spanId", "trace_id", "span_id");
 
 	private final ILoggingEvent event;
 
@@ -106,6 +109,9 @@ final class RedactedLoggingEvent extends LoggingEvent {
 		Map<String, String> redacted = null;
 		for (Map.Entry<String, String> entry : original.entrySet()) {
 			String value = entry.getValue();
+			if (isTraceContext(entry.getKey(), value)) {
+				continue;
+			}
 			String clean = redact(value);
 			if (clean != value) {
 				if (redacted == null) {
@@ -115,6 +121,23 @@ final class RedactedLoggingEvent extends LoggingEvent {
 			}
 		}
 		return (redacted != null) ? Map.copyOf(redacted) : original;
+	}
+
+	/**
+	 * Whether an MDC entry is a trace or span id as tracing writes it: 16 or 32 lower-case
+	 * hex digits hold no secret, and are kept exactly for correlation.
+	 */
+	private static boolean isTraceContext(String key, @Nullable String value) {
+		if (value == null || (value.length() != 32 && value.length() != 16) || !TRACE_CONTEXT_KEYS.contains(key)) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

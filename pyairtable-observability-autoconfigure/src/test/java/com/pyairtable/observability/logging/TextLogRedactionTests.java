@@ -252,21 +252,28 @@ class TextLogRedactionTests {
 	}
 
 	@Test
-	void aCleanEventIsFormattedOnceAndKeepsItsParts() {
+	void aCleanEventIsFormattedOnceAndKeepsItsPartsAndTraceIds() {
 		Recorder recorder = new Recorder();
 		root().addAppender(recorder);
 		install();
 		MDC.put("request_id", "req-42");
+		MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+		MDC.put("spanId", "Bearer " + LogLeakProbe.IN_MDC);
 		try {
 			this.context.getLogger("com.example.Orders").info("Imported {} records", 100);
 		}
 		finally {
 			MDC.remove("request_id");
+			MDC.remove("traceId");
+			MDC.remove("spanId");
 		}
 		ILoggingEvent event = recorder.events.get(0);
 		assertThat(event.getFormattedMessage()).isEqualTo("Imported 100 records")
 			.isSameAs(event.getFormattedMessage());
-		assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "req-42");
+		assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "req-42")
+			.containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+		// Only a well-formed id skips the redaction, whatever its key.
+		assertThat(event.getMDCPropertyMap().get("spanId")).startsWith("Bearer [REDACTED:");
 	}
 
 	private int install() {
