@@ -1,5 +1,6 @@
 package com.pyairtable.observability.logging;
 
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.springframework.core.env.Environment;
  * {@code service}, {@code version}, {@code environment}, {@code trace_id},
  * {@code span_id}, {@code request_id}, {@code tenant_id}, {@code user_id},
  * {@code exception}), other log-context entries under {@code context}, and every text
- * passed through the {@link SecretRedactor}. Selected with
+ * passed through the {@link SecretRedactor} once (message, MDC, exception messages). Selected with
  * {@code logging.structured.format.console=com.pyairtable.observability.logging.PlatformJsonLogFormatter}.
  */
 public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
@@ -34,6 +35,8 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 	private static final Set<String> MAPPED_KEYS = Set.of("traceId", "spanId", "trace_id", "span_id",
 			RequestIds.MDC_KEY, "tenant_id", "user_id");
 
+	private final SecretRedactor redactor;
+
 	/**
 	 * Creates the formatter; Spring Boot calls it with what it has.
 	 * @param environment the environment, for the service identity and extra patterns
@@ -41,29 +44,47 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 	 */
 	public PlatformJsonLogFormatter(Environment environment,
 			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
-		super((members) -> members(members, Identity.of(environment), redactor(environment)), customizer);
+		this(Identity.of(environment), redactor(environment), customizer);
 	}
 
-	private static void members(JsonWriter.Members<ILoggingEvent> members, Identity identity,
-			SecretRedactor redactor) {
+	private PlatformJsonLogFormatter(Identity identity, SecretRedactor redactor,
+			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
+		super((members) -> members(members, identity), customizer);
+		this.redactor = redactor;
+	}
+
+	/**
+	 * Formats the redacted event: the one the appenders already receive (see
+	 * {@link TextLogRedaction}), or else redacted here, in the same single pass.
+	 */
+	@Override
+	public String format(ILoggingEvent event) {
+		return super.format(RedactedLoggingEvent.of(event, this.redactor));
+	}
+
+	@Override
+	public byte[] formatAsBytes(ILoggingEvent event, Charset charset) {
+		return super.formatAsBytes(RedactedLoggingEvent.of(event, this.redactor), charset);
+	}
+
+	private static void members(JsonWriter.Members<ILoggingEvent> members, Identity identity) {
 		members.add("timestamp", ILoggingEvent::getInstant).as(Object::toString);
 		members.add("level", ILoggingEvent::getLevel).as(Object::toString);
 		members.add("logger", ILoggingEvent::getLoggerName);
-		members.add("message", (event) -> redactor.redact(event.getFormattedMessage()));
+		members.add("message", ILoggingEvent::getFormattedMessage);
 		members.add("service", identity.service());
 		members.add("version", identity.version());
 		members.add("environment", identity.environment());
 		members.add("trace_id", (event) -> mdc(event, "traceId", "trace_id")).whenHasLength();
 		members.add("span_id", (event) -> mdc(event, "spanId", "span_id")).whenHasLength();
-		members.add("request_id", (event) -> redactor.redact(mdc(event, RequestIds.MDC_KEY, RequestIds.MDC_KEY)))
-			.whenHasLength();
-		members.add("tenant_id", (event) -> redactor.redact(mdc(event, "tenant_id", "tenant_id"))).whenHasLength();
-		members.add("user_id", (event) -> redactor.redact(mdc(event, "user_id", "user_id"))).whenHasLength();
+		members.add("request_id", (event) -> mdc(event, RequestIds.MDC_KEY, RequestIds.MDC_KEY)).whenHasLength();
+		members.add("tenant_id", (event) -> mdc(event, "tenant_id", "tenant_id")).whenHasLength();
+		members.add("user_id", (event) -> mdc(event, "user_id", "user_id")).whenHasLength();
 		members.add("thread", ILoggingEvent::getThreadName);
-		members.add("context", (event) -> otherContext(event, redactor)).whenNotEmpty();
+		members.add("context", PlatformJsonLogFormatter::otherContext).whenNotEmpty();
 		members.add("exception", ILoggingEvent::getThrowableProxy)
 			.whenNotNull()
-			.as((proxy) -> exception(proxy, redactor));
+			.as(PlatformJsonLogFormatter::exception);
 	}
 
 	private static @Nullable String mdc(ILoggingEvent event, String key, String alternative) {
@@ -72,21 +93,21 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 		return (value != null) ? value : mdc.get(alternative);
 	}
 
-	private static Map<String, String> otherContext(ILoggingEvent event, SecretRedactor redactor) {
+	private static Map<String, String> otherContext(ILoggingEvent event) {
 		Map<String, String> context = new LinkedHashMap<>();
 		event.getMDCPropertyMap().forEach((key, value) -> {
 			if (!MAPPED_KEYS.contains(key)) {
-				context.put(key, redactor.redact(value));
+				context.put(key, value);
 			}
 		});
 		return context;
 	}
 
-	private static Map<String, @Nullable String> exception(IThrowableProxy proxy, SecretRedactor redactor) {
+	private static Map<String, @Nullable String> exception(IThrowableProxy proxy) {
 		Map<String, @Nullable String> exception = new LinkedHashMap<>();
 		exception.put("type", proxy.getClassName());
-		exception.put("message", redactor.redact(proxy.getMessage()));
-		exception.put("stack_trace", redactor.redact(ThrowableProxyUtil.asString(proxy)));
+		exception.put("message", proxy.getMessage());
+		exception.put("stack_trace", ThrowableProxyUtil.asString(proxy));
 		return exception;
 	}
 

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Value;
@@ -26,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * attributes ({@code service}, {@code version}, {@code environment}, {@code level},
  * {@code logger}, {@code thread}, and {@code request_id}, {@code tenant_id},
  * {@code user_id} as the appender copies them from the MDC), and redacts secrets from the
- * body and from every string attribute (exception message and stack trace included). The
- * trace and span ids stay on the record itself, where Loki and Tempo expect them.
+ * body, the event name and every string and string-array attribute (exception message and
+ * stack trace included); a value whose redaction fails is dropped. The trace and span ids
+ * stay on the record itself, where Loki and Tempo expect them.
  */
 public class PlatformLogRecordExporter implements LogRecordExporter {
 
@@ -38,7 +38,7 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 
 	private final LogRecordExporter delegate;
 
-	private final UnaryOperator<@Nullable String> redactor;
+	private final LogRecordRedaction redaction;
 
 	private final Attributes identity;
 
@@ -53,7 +53,7 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 	public PlatformLogRecordExporter(LogRecordExporter delegate, UnaryOperator<@Nullable String> redactor,
 			String service, String version, String environment) {
 		this.delegate = delegate;
-		this.redactor = redactor;
+		this.redaction = new LogRecordRedaction(redactor);
 		this.identity = Attributes.builder()
 			.put("service", service)
 			.put("version", version)
@@ -79,26 +79,21 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 			if (DROPPED.contains(key.getKey())) {
 				return;
 			}
-			if (key.getType() == AttributeType.STRING) {
-				attributes.put((AttributeKey<String>) key, this.redactor.apply((String) value));
-			}
-			else {
-				attributes.put((AttributeKey) key, value);
+			Object redacted = this.redaction.attribute(key.getType(), value);
+			if (redacted != null) {
+				attributes.put((AttributeKey) key, redacted);
 			}
 		});
 		String thread = log.getAttributes().get(THREAD_NAME);
 		if (thread != null) {
-			attributes.put("thread", thread);
-		}
-		Value<?> body = log.getBodyValue();
-		Value<?> redactedBody = body;
-		if (body != null && body.getValue() instanceof String text) {
-			String redacted = this.redactor.apply(text);
-			if (redacted != null && !redacted.equals(text)) {
-				redactedBody = Value.of(redacted);
+			String redacted = this.redaction.text(thread);
+			if (redacted != null) {
+				attributes.put("thread", redacted);
 			}
 		}
-		return new Record(log, attributes.build(), redactedBody);
+		Value<?> body = log.getBodyValue();
+		return new Record(log, attributes.build(), (body != null) ? this.redaction.value(body) : null,
+				this.redaction.text(log.getEventName()));
 	}
 
 	private static String levelOf(LogRecordData log) {
@@ -122,7 +117,8 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 	}
 
 	/** A record with its attributes and body replaced. */
-	private record Record(LogRecordData log, Attributes attributes, @Nullable Value<?> body) implements LogRecordData {
+	private record Record(LogRecordData log, Attributes attributes, @Nullable Value<?> body,
+			@Nullable String eventName) implements LogRecordData {
 
 		@Override
 		public Resource getResource() {
@@ -182,7 +178,14 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 
 		@Override
 		public @Nullable String getEventName() {
-			return this.log.getEventName();
+			return this.eventName;
+		}
+
+		@Override
+		public String toString() {
+			// Not the record's: the original it wraps holds the unredacted values.
+			return "LogRecord[severity=" + getSeverity() + ", body=" + this.body + ", attributes=" + this.attributes
+					+ "]";
 		}
 
 	}

@@ -8,10 +8,14 @@ import java.util.concurrent.atomic.LongAdder;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import com.pyairtable.observability.logging.PlatformJsonLogFormatter;
+import com.pyairtable.observability.logging.SecretRedactor;
+import com.pyairtable.observability.logging.TextLogRedaction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,16 +33,17 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * One log line written end to end through Logback (logger, event with trace, span and
- * request ids in the MDC, Spring Boot's structured-log encoder, appender) to an output
- * stream that discards it: the platform's JSON line (every field redacted) against Spring
- * Boot's own Logstash JSON format, the baseline a user would otherwise pick.
+ * request ids in the MDC, Spring Boot's structured-log encoder or a pattern layout,
+ * appender) to an output stream that discards it, with the starter's log redaction as an
+ * application gets it: the platform's JSON line against Spring Boot's own Logstash JSON
+ * format (the baseline a user would otherwise pick) and the plain-text line of development.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class JsonLogLineBenchmark {
 
-	@Param({ "platform", "logstash" })
+	@Param({ "platform", "logstash", "text" })
 	String format;
 
 	LoggerContext context;
@@ -58,22 +63,39 @@ public class JsonLogLineBenchmark {
 		LogbackMDCAdapter mdc = new LogbackMDCAdapter();
 		this.context.setMDCAdapter(mdc);
 		this.context.putObject(Environment.class.getName(), environment);
-		StructuredLogEncoder encoder = new StructuredLogEncoder();
-		encoder.setContext(this.context);
-		encoder.setFormat("platform".equals(this.format) ? PlatformJsonLogFormatter.class.getName() : "logstash");
-		encoder.start();
 		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
 		appender.setContext(this.context);
-		appender.setEncoder(encoder);
+		appender.setEncoder(encoder());
 		appender.setOutputStream(new CountingDiscardStream(this.bytes));
 		appender.start();
 		this.logger = this.context.getLogger("com.example.orders.OrderService");
 		this.logger.setLevel(Level.INFO);
 		this.logger.setAdditive(false);
 		this.logger.addAppender(appender);
+		redact();
 		mdc.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 		mdc.put("spanId", "00f067aa0ba902b7");
 		mdc.put("request_id", "7f3c9a2e-1b4d-4c8e-9f0a-3d5e6b7c8a9f");
+	}
+
+	private Encoder<ILoggingEvent> encoder() {
+		if ("text".equals(this.format)) {
+			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+			encoder.setContext(this.context);
+			encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%thread] %logger{36} %X{request_id} : %msg%n");
+			encoder.start();
+			return encoder;
+		}
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(this.context);
+		encoder.setFormat("platform".equals(this.format) ? PlatformJsonLogFormatter.class.getName() : "logstash");
+		encoder.start();
+		return encoder;
+	}
+
+	/** As the starter installs it: every appender receives the redacted event. */
+	private void redact() {
+		TextLogRedaction.install(this.context, SecretRedactor.withDefaults());
 	}
 
 	@TearDown

@@ -84,8 +84,9 @@ public class ObservabilityLoggingProperties {
 	public static class Redaction {
 
 		/**
-		 * Whether text logs are redacted and the extra patterns apply (spans, Sentry events
-		 * and health details are always redacted).
+		 * Whether the log events every Logback appender receives are redacted and the extra
+		 * patterns apply (JSON lines, spans, Sentry events and health details are always
+		 * redacted).
 		 */
 		private boolean enabled = true;
 
