@@ -83,11 +83,17 @@ public class ObservabilityLoggingProperties {
 	/** Secret redaction in logs and spans. */
 	public static class Redaction {
 
+		/** Shortest accepted key, in characters. */
+		public static final int MIN_KEY_LENGTH = 16;
+
 		/** Whether secrets are redacted from span attributes, events and names. */
 		private boolean enabled = true;
 
 		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */
 		private List<String> patterns = new ArrayList<>();
+
+		/** Key of the markers' and user-id hashes' HMAC, shared by a deployment's services; a random per-process key when unset (OBSERVABILITY_REDACTION_KEY). */
+		private @Nullable String key;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -112,6 +118,19 @@ public class ObservabilityLoggingProperties {
 				}
 			}
 			this.patterns = patterns;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			// The message names the key's length, never its value.
+			if (key != null && !key.isBlank() && key.trim().length() < MIN_KEY_LENGTH) {
+				throw new IllegalArgumentException(PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least "
+						+ MIN_KEY_LENGTH + " characters long but has " + key.trim().length());
+			}
+			this.key = (key != null && !key.isBlank()) ? key.trim() : null;
 		}
 
 	}
