@@ -52,10 +52,9 @@ public final class ObservabilityLoggingAutoConfiguration {
 	 * keyed the same way in every case.
 	 */
 	@Bean
-	static SmartInitializingSingleton pyairtableBusinessContextRedactor(ObjectProvider<SecretRedactor> redactor,
-			ObjectProvider<ObservabilityLoggingProperties> properties) {
-		return () -> BusinessContext.useRedactor(
-				redactor.getIfAvailable(() -> redactor(properties.getObject().getRedaction())));
+	SmartInitializingSingleton pyairtableBusinessContextRedactor(ObjectProvider<SecretRedactor> redactor,
+			ObservabilityLoggingProperties properties) {
+		return () -> BusinessContext.useRedactor(redactor.getIfAvailable(() -> redactor(properties.getRedaction())));
 	}
 
 	static SecretRedactor redactor(ObservabilityLoggingProperties.Redaction redaction) {
@@ -71,7 +70,8 @@ public final class ObservabilityLoggingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "pyairtableRedactionKeySanitizingFunction")
 		SanitizingFunction pyairtableRedactionKeySanitizingFunction() {
 			return SanitizingFunction.sanitizeValue()
-				.ifKeyEquals(ObservabilityLoggingProperties.PREFIX + ".redaction.key", "OBSERVABILITY_REDACTION_KEY");
+				.ifKeyEquals(ObservabilityLoggingProperties.PREFIX + ".redaction.key", "OBSERVABILITY_REDACTION_KEY",
+						"PYAIRTABLE_OBSERVABILITY_LOGGING_REDACTION_KEY");
 		}
 
 	}
