@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +58,8 @@ public final class SecretRedactor {
 	/** The distinct lower-case triggers of all rules, found in one pass over the text. */
 	private final String[] triggers;
 
-	/** The first characters of {@link #triggers}, as bits of ASCII codes 0-63 and 64-127. */
-	private final long firstLow;
-
-	private final long firstHigh;
+	/** Per ASCII code: the indexes in {@link #triggers} of the triggers starting with it. */
+	private final int[][] byFirst = new int[128][];
 
 	/** Per rule: {@link #ALWAYS}, or the mask of its triggers' bits. */
 	private final long[] triggerMasks;
@@ -87,19 +86,13 @@ public final class SecretRedactor {
 			throw new IllegalStateException("At most 63 distinct triggers, found " + distinct.size());
 		}
 		this.triggers = distinct.toArray(String[]::new);
-		long low = 0;
-		long high = 0;
-		for (String trigger : this.triggers) {
-			char first = trigger.charAt(0);
-			if (first < 64) {
-				low |= 1L << first;
-			}
-			else if (first < 128) {
-				high |= 1L << (first - 64);
-			}
+		for (int t = 0; t < this.triggers.length; t++) {
+			char first = this.triggers[t].charAt(0);
+			int[] previous = (this.byFirst[first] != null) ? this.byFirst[first] : new int[0];
+			int[] grown = Arrays.copyOf(previous, previous.length + 1);
+			grown[previous.length] = t;
+			this.byFirst[first] = grown;
 		}
-		this.firstLow = low;
-		this.firstHigh = high;
 	}
 
 	/**
@@ -201,14 +194,13 @@ public final class SecretRedactor {
 		for (int i = 0, length = text.length(); i < length && found != every; i++) {
 			char c = text.charAt(i);
 			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
-			if (lower >= 128
-					|| ((lower < 64) ? (this.firstLow >>> lower) & 1 : (this.firstHigh >>> (lower - 64)) & 1) == 0) {
+			int[] candidates = (lower < 128) ? this.byFirst[lower] : null;
+			if (candidates == null) {
 				continue;
 			}
-			for (int t = 0; t < all.length; t++) {
+			for (int t : candidates) {
 				String trigger = all[t];
-				if (lower == trigger.charAt(0) && (found & (1L << t)) == 0
-						&& text.regionMatches(true, i, trigger, 0, trigger.length())) {
+				if ((found & (1L << t)) == 0 && text.regionMatches(true, i, trigger, 0, trigger.length())) {
 					found |= 1L << t;
 				}
 			}

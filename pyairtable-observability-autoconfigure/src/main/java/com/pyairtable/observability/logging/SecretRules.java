@@ -25,7 +25,11 @@ final class SecretRules {
 	/** The value that follows is not already a marker: redaction is idempotent. */
 	private static final String NOT_REDACTED = "(?!\\[?REDACTED:)";
 
-	/** Names of keyed values: api keys, tokens, passwords, secrets, signatures. */
+	/**
+	 * Names of keyed values: api keys, tokens, passwords, secrets, signatures. Where they
+	 * start a match, a look-ahead of their first letters ({@code [acjprstx]}) spares trying
+	 * every alternative at every position.
+	 */
 	private static final String KEYWORDS = "(?:password|passwd|passphrase|pwd|secret[_-]?(?:access[_-]?)?key|"
 			+ "client[_-]?secret|secret|access[_-]?token|refresh[_-]?token|token|x[_-]?api[_-]?key|api[_-]?key|"
 			+ "access[_-]?key|private[_-]?key(?:[_-]?id)?|signature|sig|jsessionid)";
@@ -65,13 +69,14 @@ final class SecretRules {
 			keyed("authorization-parameters", "(?i)(?<p>" + AUTHORIZATION + "(?:" + PARAMETER_SCHEMES + ")\\s++)" + NOT_REDACTED
 					+ "(?<s>[^\\r\\n\\]]++)", "authorization"),
 			keyed("authorization", "(?i)(?<p>" + AUTHORIZATION
-					+ "(?:(?:bearer|basic|token|negotiate|ntlm|apikey|sso-key|" + PARAMETER_SCHEMES + ")\\s++)?+)" + NOT_REDACTED + "(?<s>[^\\s\"',;\\]]++)", "authorization"),
+					+ "(?:(?:bearer|basic|token|negotiate|ntlm|apikey|sso-key|" + PARAMETER_SCHEMES + ")\\s++)?+)"
+					+ NOT_REDACTED + "(?<s>[^\\s\"',;\\]]++)", "authorization"),
 			keyed("bearer", "(?i)" + START + "(?<p>bearer\\s++)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/-]++=*+)", "bearer"),
 			keyed("cookie", "(?i)" + START + "(?<p>(?:set-)?cookie\\\\?[\"']?+\\s*+[:=]\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
 					+ "(?<s>[^\\r\\n\"\\]]++)", "cookie"),
 			keyed("json-member", "(?i)(?<p>\"[A-Za-z0-9_.-]{0,40}?" + KEYWORDS + "\\\\?\"\\s*+:\\s*+\\\\?\")" + NOT_REDACTED
 					+ "(?<s>[^\"\\r\\n]++)", KEYWORD_TRIGGERS.toArray(String[]::new)),
-			keyed("key-value", "(?i)(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
+			keyed("key-value", "(?i)(?=[acjprstx])(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
 					+ "(?<s>[^&\\s\"',;\\]}]++)", KEYWORD_TRIGGERS.toArray(String[]::new)),
 			keyed("url-password", "(?<p>://[^\\s:/?#@\"'<>\\[\\]]{0,256}+:)" + NOT_REDACTED
 					+ "(?<s>[^\\s/?#\"'<>]+)(?=@)", "://"),

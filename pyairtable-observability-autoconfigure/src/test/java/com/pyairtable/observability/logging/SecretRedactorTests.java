@@ -164,7 +164,8 @@ class SecretRedactorTests {
 		assertThat(redacted).doesNotContain("a1B2").endsWith(this.redactor.replacement(longKey) + " tail");
 		String key = "-----BEGIN PRIVATE KEY-----\n" + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n".repeat(1000)
 				+ "-----END PRIVATE KEY-----";
-		assertThat(this.redactor.redact("key " + key + " after")).isEqualTo("key " + this.redactor.replacement(key) + " after");
+		assertThat(this.redactor.redact("key " + key + " after"))
+			.isEqualTo("key " + this.redactor.replacement(key) + " after");
 	}
 
 	@Test

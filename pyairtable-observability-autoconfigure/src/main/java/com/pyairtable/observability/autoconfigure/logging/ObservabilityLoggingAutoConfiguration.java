@@ -54,11 +54,13 @@ public final class ObservabilityLoggingAutoConfiguration {
 	@Bean
 	SmartInitializingSingleton pyairtableBusinessContextRedactor(ObjectProvider<SecretRedactor> redactor,
 			ObservabilityLoggingProperties properties) {
+		// Checked here too, so that a bad key fails startup even with span redaction off.
+		properties.getRedaction().checkedKey();
 		return () -> BusinessContext.useRedactor(redactor.getIfAvailable(() -> redactor(properties.getRedaction())));
 	}
 
 	static SecretRedactor redactor(ObservabilityLoggingProperties.Redaction redaction) {
-		return SecretRedactor.builder().key(redaction.getKey()).extraPatterns(redaction.getPatterns()).build();
+		return SecretRedactor.builder().key(redaction.checkedKey()).extraPatterns(redaction.getPatterns()).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -92,7 +92,7 @@ public class ObservabilityLoggingProperties {
 		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */
 		private List<String> patterns = new ArrayList<>();
 
-		/** Key of the markers' and user-id hashes' HMAC, shared by a deployment's services; a random per-process key when unset (OBSERVABILITY_REDACTION_KEY). */
+		/** HMAC key of the markers and user-id hashes, the same for a deployment; random per process when unset (OBSERVABILITY_REDACTION_KEY). */
 		private @Nullable String key;
 
 		public boolean isEnabled() {
@@ -125,12 +125,22 @@ public class ObservabilityLoggingProperties {
 		}
 
 		public void setKey(@Nullable String key) {
-			// The message names the key's length, never its value.
-			if (key != null && !key.isBlank() && key.trim().length() < MIN_KEY_LENGTH) {
-				throw new IllegalArgumentException(PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least "
-						+ MIN_KEY_LENGTH + " characters long but has " + key.trim().length());
-			}
 			this.key = (key != null && !key.isBlank()) ? key.trim() : null;
+		}
+
+		/**
+		 * The key, checked: not in the setter, since Spring Boot's report of a binding
+		 * failure prints the value, and this one must never be printed.
+		 * @return the key, or {@code null} when unset
+		 * @throws IllegalStateException if the key is too short (the message names its
+		 * length, never its value)
+		 */
+		public @Nullable String checkedKey() {
+			if (this.key != null && this.key.length() < MIN_KEY_LENGTH) {
+				throw new IllegalStateException(PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least "
+						+ MIN_KEY_LENGTH + " characters long but has " + this.key.length());
+			}
+			return this.key;
 		}
 
 	}
