@@ -61,6 +61,15 @@ public final class SecretRedactor {
 	/** Per ASCII code: the indexes in {@link #triggers} of the triggers starting with it. */
 	private final int[][] byFirst = new int[128][];
 
+	/**
+	 * Per ASCII code: the second characters of the triggers starting with it, as bits of
+	 * ASCII codes 0-63 and 64-127; most letters of a text are rejected on these two bits
+	 * without comparing any trigger.
+	 */
+	private final long[] secondLow = new long[128];
+
+	private final long[] secondHigh = new long[128];
+
 	/** Per rule: {@link #ALWAYS}, or the mask of its triggers' bits. */
 	private final long[] triggerMasks;
 
@@ -75,6 +84,9 @@ public final class SecretRedactor {
 			long mask = ruleTriggers.isEmpty() ? ALWAYS : 0;
 			for (String trigger : ruleTriggers) {
 				String folded = trigger.toLowerCase(Locale.ROOT);
+				if (folded.length() < 2 || folded.chars().anyMatch((c) -> c >= 128)) {
+					throw new IllegalStateException("A trigger has 2 or more ASCII characters: '" + trigger + "'");
+				}
 				if (!distinct.contains(folded)) {
 					distinct.add(folded);
 				}
@@ -92,6 +104,13 @@ public final class SecretRedactor {
 			int[] grown = Arrays.copyOf(previous, previous.length + 1);
 			grown[previous.length] = t;
 			this.byFirst[first] = grown;
+			char second = this.triggers[t].charAt(1);
+			if (second < 64) {
+				this.secondLow[first] |= 1L << second;
+			}
+			else {
+				this.secondHigh[first] |= 1L << (second - 64);
+			}
 		}
 	}
 
@@ -162,13 +181,27 @@ public final class SecretRedactor {
 			if (mask != ALWAYS && (found & mask) == 0) {
 				continue;
 			}
-			int[] spans = this.rules.get(i).find(current);
+			Rule rule = this.rules.get(i);
+			if (!containsAny(text, rule.anyOf())) {
+				continue;
+			}
+			int[] spans = rule.find(current);
 			if (spans.length > 0) {
 				current = view.apply(replace(current, spans));
 				changed = true;
 			}
 		}
 		return changed ? current.toString() : text;
+	}
+
+	/** Whether the text holds one of the characters, or there are none to look for. */
+	private static boolean containsAny(String text, String characters) {
+		for (int i = 0; i < characters.length(); i++) {
+			if (text.indexOf(characters.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return characters.isEmpty();
 	}
 
 	private String replace(CharSequence text, int[] spans) {
@@ -195,7 +228,13 @@ public final class SecretRedactor {
 			char c = text.charAt(i);
 			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
 			int[] candidates = (lower < 128) ? this.byFirst[lower] : null;
-			if (candidates == null) {
+			if (candidates == null || i + 1 == length) {
+				continue;
+			}
+			char next = text.charAt(i + 1);
+			next = (next >= 'A' && next <= 'Z') ? (char) (next + ('a' - 'A')) : next;
+			if (next >= 128 || ((next < 64) ? (this.secondLow[lower] >>> next) & 1
+					: (this.secondHigh[lower] >>> (next - 64)) & 1) == 0) {
 				continue;
 			}
 			for (int t : candidates) {
@@ -314,7 +353,7 @@ public final class SecretRedactor {
 		public SecretRedactor build() {
 			List<Rule> rules = new ArrayList<>(SecretRules.DEFAULTS);
 			for (String pattern : this.extraPatterns) {
-				rules.add(new RegexRule("extra", Pattern.compile(pattern), false, List.of()));
+				rules.add(new RegexRule("extra", Pattern.compile(pattern), false, List.of(), ""));
 			}
 			return new SecretRedactor(rules, (this.key != null) ? this.key : ProcessKey.KEY);
 		}

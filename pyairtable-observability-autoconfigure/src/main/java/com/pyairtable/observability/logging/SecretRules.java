@@ -26,13 +26,16 @@ final class SecretRules {
 	private static final String NOT_REDACTED = "(?!\\[?REDACTED:)";
 
 	/**
-	 * Names of keyed values: api keys, tokens, passwords, secrets, signatures. Where they
-	 * start a match, a look-ahead of their first letters ({@code [acjprstx]}) spares trying
-	 * every alternative at every position.
+	 * Names of keyed values: passwords, secrets, tokens, api keys, signatures. No left
+	 * boundary, so {@code client_secret}, {@code access_token} and {@code x-api-key} are
+	 * found by their last word; grouped by first letter, and looked at by that letter
+	 * first ({@link #KEYWORD_START}), so that a position costs one or two character
+	 * comparisons instead of one per alternative.
 	 */
-	private static final String KEYWORDS = "(?:password|passwd|passphrase|pwd|secret[_-]?(?:access[_-]?)?key|"
-			+ "client[_-]?secret|secret|access[_-]?token|refresh[_-]?token|token|x[_-]?api[_-]?key|api[_-]?key|"
-			+ "access[_-]?key|private[_-]?key(?:[_-]?id)?|signature|sig|jsessionid)";
+	private static final String KEYWORDS = "(?:p(?:ass(?:word|wd|phrase)|wd|rivate[_-]?key(?:[_-]?id)?)|"
+			+ "s(?:ecret(?:[_-]?(?:access[_-]?)?key)?|ig(?:nature)?)|token|a(?:ccess|pi)[_-]?key|jsessionid)";
+
+	private static final String KEYWORD_START = "(?=[pstaj])";
 
 	private static final List<String> KEYWORD_TRIGGERS = List.of("pass", "pwd", "secret", "token", "key", "sig",
 			"jsessionid");
@@ -57,7 +60,8 @@ final class SecretRules {
 			token("stripe-key", "(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,}+|whsec_[A-Za-z0-9]{20,}+)", "_live_",
 					"_test_", "_prod_", "whsec_"),
 			token("slack-token", "(?:xox[abeoprs]|xapp-[0-9])-[A-Za-z0-9-]{10,}+", "xox", "xapp-"),
-			keyed("slack-webhook", "(?<p>hooks\\.slack\\.com/(?:services|workflows|triggers)/)(?<s>[A-Za-z0-9+/_-]{20,}+)",
+			keyed("slack-webhook",
+					"(?<p>hooks\\.slack\\.com/(?:services|workflows|triggers)/)(?<s>[A-Za-z0-9+/_-]{20,}+)",
 					"hooks.slack.com"),
 			token("sendgrid-key", "SG\\.[A-Za-z0-9_-]{20,24}+\\.[A-Za-z0-9_-]{40,50}+", "sg."),
 			token("twilio-api-key", "SK[0-9a-fA-F]{32}(?![0-9a-fA-F])", "sk"),
@@ -66,18 +70,28 @@ final class SecretRules {
 			token("huggingface-token", "hf_[A-Za-z]{34}(?![A-Za-z0-9])", "hf_"),
 			token("shopify-token", "shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![a-fA-F0-9])", "shp"),
 			token("digitalocean-token", "do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])", "_v1_"),
-			keyed("authorization-parameters", "(?i)(?<p>" + AUTHORIZATION + "(?:" + PARAMETER_SCHEMES + ")\\s++)" + NOT_REDACTED
-					+ "(?<s>[^\\r\\n\\]]++)", "authorization"),
-			keyed("authorization", "(?i)(?<p>" + AUTHORIZATION
-					+ "(?:(?:bearer|basic|token|negotiate|ntlm|apikey|sso-key|" + PARAMETER_SCHEMES + ")\\s++)?+)"
-					+ NOT_REDACTED + "(?<s>[^\\s\"',;\\]]++)", "authorization"),
-			keyed("bearer", "(?i)" + START + "(?<p>bearer\\s++)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/-]++=*+)", "bearer"),
-			keyed("cookie", "(?i)" + START + "(?<p>(?:set-)?cookie\\\\?[\"']?+\\s*+[:=]\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
-					+ "(?<s>[^\\r\\n\"\\]]++)", "cookie"),
-			keyed("json-member", "(?i)(?<p>\"[A-Za-z0-9_.-]{0,40}?" + KEYWORDS + "\\\\?\"\\s*+:\\s*+\\\\?\")" + NOT_REDACTED
-					+ "(?<s>[^\"\\r\\n]++)", KEYWORD_TRIGGERS.toArray(String[]::new)),
-			keyed("key-value", "(?i)(?=[acjprstx])(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
-					+ "(?<s>[^&\\s\"',;\\]}]++)", KEYWORD_TRIGGERS.toArray(String[]::new)),
+			separated(":=", "authorization-parameters",
+					"(?i)(?<p>" + AUTHORIZATION + "(?:" + PARAMETER_SCHEMES + ")\\s++)" + NOT_REDACTED
+							+ "(?<s>[^\\r\\n\\]]++)",
+					"authorization"),
+			separated(":=", "authorization",
+					"(?i)(?<p>" + AUTHORIZATION + "(?:(?:bearer|basic|token|negotiate|ntlm|apikey|sso-key|"
+							+ PARAMETER_SCHEMES + ")\\s++)?+)" + NOT_REDACTED + "(?<s>[^\\s\"',;\\]]++)",
+					"authorization"),
+			keyed("bearer", "(?i)" + START + "(?<p>bearer\\s++)" + NOT_REDACTED + "(?<s>[A-Za-z0-9._~+/-]++=*+)",
+					"bearer"),
+			separated(":=", "cookie",
+					"(?i)" + START + "(?<p>(?:set-)?cookie\\\\?[\"']?+\\s*+[:=]\\s*+\\\\?[\"'\\[]?+)" + NOT_REDACTED
+							+ "(?<s>[^\\r\\n\"\\]]++)",
+					"cookie"),
+			separated("\"", "json-member",
+					"(?i)(?<p>\"[A-Za-z0-9_.-]{0,40}?" + KEYWORDS + "\\\\?\"\\s*+:\\s*+\\\\?\")" + NOT_REDACTED
+							+ "(?<s>[^\"\\r\\n]++)",
+					KEYWORD_TRIGGERS.toArray(String[]::new)),
+			separated(":=%", "key-value",
+					"(?i)" + KEYWORD_START + "(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)"
+							+ NOT_REDACTED + "(?<s>[^&\\s\"',;\\]}]++)",
+					KEYWORD_TRIGGERS.toArray(String[]::new)),
 			keyed("url-password", "(?<p>://[^\\s:/?#@\"'<>\\[\\]]{0,256}+:)" + NOT_REDACTED
 					+ "(?<s>[^\\s/?#\"'<>]+)(?=@)", "://"),
 			keyed("url-user-token", "(?<p>://)" + NOT_REDACTED + "(?<s>[A-Za-z0-9_-]{16,}+)(?=@)", "://"));
@@ -87,12 +101,20 @@ final class SecretRules {
 
 	/** A token whose whole match is the secret, starting on a boundary. */
 	private static Rule token(String name, String regex, String... triggers) {
-		return new RegexRule(name, Pattern.compile(START + regex), false, List.of(triggers));
+		return new RegexRule(name, Pattern.compile(START + regex), false, List.of(triggers), "");
 	}
 
 	/** A rule whose group {@code s} is the secret and group {@code p}, before it, stays. */
 	private static Rule keyed(String name, String regex, String... triggers) {
-		return new RegexRule(name, Pattern.compile(regex), true, List.of(triggers));
+		return new RegexRule(name, Pattern.compile(regex), true, List.of(triggers), "");
+	}
+
+	/**
+	 * A keyed rule that can only match a text holding one of the given characters (its
+	 * separators): a line that merely mentions a token is not searched.
+	 */
+	private static Rule separated(String anyOf, String name, String regex, String... triggers) {
+		return new RegexRule(name, Pattern.compile(regex), true, List.of(triggers), anyOf);
 	}
 
 	/**
@@ -105,6 +127,11 @@ final class SecretRules {
 
 		/** Lower-case substrings one of which the text must hold; empty to always run. */
 		List<String> triggers();
+
+		/** Characters one of which the text must hold, besides a trigger; empty for none. */
+		default String anyOf() {
+			return "";
+		}
 
 		/**
 		 * The spans of the secrets in the text, in order and not overlapping, as pairs of
@@ -121,7 +148,8 @@ final class SecretRules {
 	 * start before the next window does (matches further on are that window's); a match
 	 * that reaches its window's end is matched again without the end, so it is never cut.
 	 */
-	record RegexRule(String name, Pattern pattern, boolean grouped, List<String> triggers) implements Rule {
+	record RegexRule(String name, Pattern pattern, boolean grouped, List<String> triggers,
+			String anyOf) implements Rule {
 
 		@Override
 		public int[] find(CharSequence text) {
