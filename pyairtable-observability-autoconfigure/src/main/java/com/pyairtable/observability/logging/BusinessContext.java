@@ -1,9 +1,5 @@
 package com.pyairtable.observability.logging;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.opentelemetry.api.trace.Span;
@@ -12,9 +8,12 @@ import org.slf4j.MDC;
 
 /**
  * Puts business attributes on the current span and in the log context (MDC), never on
- * metric labels. The user id is hashed (first 16 hex of its SHA-256) before it goes
- * anywhere. Call {@link #clear()} when the unit of work ends; the request id filter does
- * it at the end of each HTTP request.
+ * metric labels. The user id is hashed (first 16 hex of its HMAC-SHA256 under the
+ * deployment's redaction key) before it goes anywhere; other values are redacted, then cut
+ * to {@value #MAX_LENGTH} characters, so that a secret passed as a tenant or a feature is
+ * replaced whole instead of cut into a part that no longer looks like a secret. Call
+ * {@link #clear()} when the unit of work ends; the request id filter does it at the end of
+ * each HTTP request.
  */
 public final class BusinessContext {
 
@@ -40,7 +39,32 @@ public final class BusinessContext {
 	public static final List<String> MDC_KEYS = List.of("tenant_id", "user_id", "cost_center", "business_feature",
 			"business_tier", "business_value");
 
+	/** Length in characters to which recorded values are cut, after redaction. */
+	public static final int MAX_LENGTH = 128;
+
+	/** The redactor and key in use; the auto-configuration sets the deployment's. */
+	private static volatile @Nullable SecretRedactor redactor;
+
 	private BusinessContext() {
+	}
+
+	/**
+	 * Sets the redactor whose key hashes user ids and whose patterns redact the values.
+	 * Called by the auto-configuration with the deployment's redactor; until then, the
+	 * built-in patterns under the process's random key are used.
+	 * @param secretRedactor the redactor
+	 */
+	public static void useRedactor(SecretRedactor secretRedactor) {
+		redactor = secretRedactor;
+	}
+
+	private static SecretRedactor redactor() {
+		SecretRedactor current = redactor;
+		if (current == null) {
+			current = SecretRedactor.withDefaults();
+			redactor = current;
+		}
+		return current;
 	}
 
 	/**
@@ -56,7 +80,15 @@ public final class BusinessContext {
 	 * @param userId the user id in clear; only its hash is recorded
 	 */
 	public static void user(@Nullable String userId) {
-		put(USER_ID, "user_id", (userId != null) ? hashUserId(userId) : null);
+		String hash;
+		try {
+			hash = (userId != null) ? hashUserId(userId) : null;
+		}
+		catch (RuntimeException ex) {
+			// Never fail the caller, never record the id in clear.
+			hash = SecretRedactor.DROPPED;
+		}
+		put(USER_ID, "user_id", hash);
 	}
 
 	/**
@@ -105,18 +137,13 @@ public final class BusinessContext {
 	}
 
 	/**
-	 * The short hash of a user id, as recorded.
+	 * The short keyed hash of a user id, as recorded: stable under one deployment key,
+	 * not reversible from a list of candidate ids without it.
 	 * @param userId the user id in clear
-	 * @return the first 16 hex of its SHA-256
+	 * @return the first 16 hex of its HMAC-SHA256 under the deployment's redaction key
 	 */
 	public static String hashUserId(String userId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			return "unknown";
-		}
+		return redactor().keyedHash(userId);
 	}
 
 	private static void put(String attribute, String mdcKey, @Nullable String value) {
@@ -125,7 +152,9 @@ public final class BusinessContext {
 				MDC.remove(mdcKey);
 				return;
 			}
-			String bounded = (value.length() > 128) ? value.substring(0, 128) : value;
+			// Redacted before it is cut: a cut secret no longer matches its pattern.
+			String redacted = redactor().redact(value);
+			String bounded = (redacted.length() > MAX_LENGTH) ? redacted.substring(0, MAX_LENGTH) : redacted;
 			Span.current().setAttribute(attribute, bounded);
 			MDC.put(mdcKey, bounded);
 		}

@@ -112,16 +112,23 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 	}
 
 	static SecretRedactor redactor(Environment environment) {
+		// The same key and patterns as the SecretRedactor bean, read before the context
+		// exists; a key the properties reject (blank, too short) is not used.
+		String key = Binder.get(environment)
+			.bind("pyairtable.observability.logging.redaction.key", String.class)
+			.map(String::trim)
+			.orElse("");
+		key = (key.length() >= 16) ? key : null;
 		try {
 			List<String> extra = Binder.get(environment)
 				.bind(EXTRA_PATTERNS_PROPERTY, Bindable.listOf(String.class))
 				.orElse(List.of());
-			return SecretRedactor.withExtraPatterns(extra);
+			return SecretRedactor.builder().key(key).extraPatterns(extra).build();
 		}
 		catch (RuntimeException ex) {
 			// A bad pattern fails the application's startup through the properties binding
 			// with a message naming the key; logging keeps the built-in patterns meanwhile.
-			return SecretRedactor.withDefaults();
+			return SecretRedactor.builder().key(key).build();
 		}
 	}
 

@@ -7,13 +7,16 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * Redaction of a 200-character log line with the built-in patterns: one with no secret
- * (the path of nearly every line) and one with an Airtable token in it.
+ * (the path of nearly every line) and one with an Airtable token in it; and of adversarial
+ * values (a trigger repeated over 1 KB, 8 KB and 64 KB), whose time per byte must stay flat
+ * across sizes for the redactor to be linear.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +58,42 @@ public class RedactionBenchmark {
 	@Benchmark
 	public String lineWithSecret() {
 		return this.redactor.redact(WITH_SECRET);
+	}
+
+	@Benchmark
+	public String adversarial(Adversarial input) {
+		return this.redactor.redact(input.value);
+	}
+
+	/**
+	 * One trigger repeated to the given size: the inputs that made a backtracking rule
+	 * quadratic. Divide the score by {@code size} for the time per byte.
+	 */
+	@State(Scope.Benchmark)
+	public static class Adversarial {
+
+		@Param({ "eyJ", "sk-", "pat", "=", "space", "Bearer" })
+		String shape;
+
+		@Param({ "1024", "8192", "65536" })
+		int size;
+
+		String value;
+
+		@Setup
+		public void setUp() {
+			String unit = switch (this.shape) {
+				case "space" -> " ";
+				case "Bearer" -> "Bearer ";
+				default -> this.shape;
+			};
+			StringBuilder value = new StringBuilder(this.size + unit.length());
+			while (value.length() < this.size) {
+				value.append(unit);
+			}
+			this.value = value.substring(0, this.size);
+		}
+
 	}
 
 }

@@ -29,7 +29,8 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			ObservabilityProperties.PREFIX + ".service.environment", "LOG_FORMAT",
 			ObservabilityProperties.PREFIX + ".logging.format", "OTEL_SAMPLING_RATIO",
 			ObservabilityProperties.PREFIX + ".tracing.sampling.ratio", "OTEL_CONSOLE_EXPORT",
-			ObservabilityProperties.PREFIX + ".tracing.console-export.enabled");
+			ObservabilityProperties.PREFIX + ".tracing.console-export.enabled", "OBSERVABILITY_REDACTION_KEY",
+			ObservabilityProperties.PREFIX + ".logging.redaction.key");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

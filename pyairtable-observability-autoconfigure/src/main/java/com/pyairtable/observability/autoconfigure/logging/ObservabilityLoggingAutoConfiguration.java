@@ -1,11 +1,15 @@
 package com.pyairtable.observability.autoconfigure.logging;
 
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
+import com.pyairtable.observability.logging.BusinessContext;
 import com.pyairtable.observability.logging.RequestIdClientInterceptor;
 import com.pyairtable.observability.logging.RequestIdFilter;
 import com.pyairtable.observability.logging.SecretRedactor;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,7 +43,39 @@ public final class ObservabilityLoggingAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = ObservabilityLoggingProperties.PREFIX + ".redaction.enabled",
 			matchIfMissing = true)
 	SecretRedactor secretRedactor(ObservabilityLoggingProperties properties) {
-		return SecretRedactor.withExtraPatterns(properties.getRedaction().getPatterns());
+		return redactor(properties.getRedaction());
+	}
+
+	/**
+	 * Gives {@link BusinessContext} the deployment's redactor (the application's own when
+	 * it defines one), whether or not span redaction is enabled: the user-id hash must be
+	 * keyed the same way in every case.
+	 */
+	@Bean
+	SmartInitializingSingleton pyairtableBusinessContextRedactor(ObjectProvider<SecretRedactor> redactor,
+			ObservabilityLoggingProperties properties) {
+		// Checked here too, so that a bad key fails startup even with span redaction off.
+		properties.getRedaction().checkedKey();
+		return () -> BusinessContext.useRedactor(redactor.getIfAvailable(() -> redactor(properties.getRedaction())));
+	}
+
+	static SecretRedactor redactor(ObservabilityLoggingProperties.Redaction redaction) {
+		return SecretRedactor.builder().key(redaction.checkedKey()).extraPatterns(redaction.getPatterns()).build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class RedactionKeySanitizingConfiguration {
+
+		/** The key is masked by the actuator's endpoints even where values are shown. */
+		@Bean
+		@ConditionalOnMissingBean(name = "pyairtableRedactionKeySanitizingFunction")
+		SanitizingFunction pyairtableRedactionKeySanitizingFunction() {
+			return SanitizingFunction.sanitizeValue()
+				.ifKeyEquals(ObservabilityLoggingProperties.PREFIX + ".redaction.key", "OBSERVABILITY_REDACTION_KEY",
+						"PYAIRTABLE_OBSERVABILITY_LOGGING_REDACTION_KEY");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

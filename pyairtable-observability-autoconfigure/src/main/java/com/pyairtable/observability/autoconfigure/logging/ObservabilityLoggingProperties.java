@@ -83,6 +83,9 @@ public class ObservabilityLoggingProperties {
 	/** Secret redaction in logs and spans. */
 	public static class Redaction {
 
+		/** Shortest accepted key, in characters. */
+		public static final int MIN_KEY_LENGTH = 16;
+
 		/**
 		 * Whether the log events every Logback appender receives are redacted and the extra
 		 * patterns apply (JSON lines, spans, Sentry events and health details are always
@@ -92,6 +95,9 @@ public class ObservabilityLoggingProperties {
 
 		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */
 		private List<String> patterns = new ArrayList<>();
+
+		/** HMAC key of the markers and user-id hashes, the same for a deployment; random per process when unset (OBSERVABILITY_REDACTION_KEY). */
+		private @Nullable String key;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -116,6 +122,29 @@ public class ObservabilityLoggingProperties {
 				}
 			}
 			this.patterns = patterns;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = (key != null && !key.isBlank()) ? key.trim() : null;
+		}
+
+		/**
+		 * The key, checked: not in the setter, since Spring Boot's report of a binding
+		 * failure prints the value, and this one must never be printed.
+		 * @return the key, or {@code null} when unset
+		 * @throws IllegalStateException if the key is too short (the message names its
+		 * length, never its value)
+		 */
+		public @Nullable String checkedKey() {
+			if (this.key != null && this.key.length() < MIN_KEY_LENGTH) {
+				throw new IllegalStateException(PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least "
+						+ MIN_KEY_LENGTH + " characters long but has " + this.key.length());
+			}
+			return this.key;
 		}
 
 	}
