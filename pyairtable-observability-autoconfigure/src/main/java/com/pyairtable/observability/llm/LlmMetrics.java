@@ -30,7 +30,7 @@ public class LlmMetrics implements MeterBinder {
 
 	private static final int MAX_LOGGED_LENGTH = 100;
 
-	private static final String REDACTION_FAILED = "[REDACTED]";
+	private static final String REDACTION_FAILED = SecretRedactor.DROPPED;
 
 	private final Map<String, LlmModelPrice> prices;
 

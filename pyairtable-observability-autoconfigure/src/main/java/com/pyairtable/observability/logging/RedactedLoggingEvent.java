@@ -30,7 +30,7 @@ import org.slf4j.event.KeyValuePair;
 final class RedactedLoggingEvent extends LoggingEvent {
 
 	/** What a value becomes when its redaction fails: it is dropped, never passed through. */
-	static final String UNAVAILABLE = "[REDACTED]";
+	static final String UNAVAILABLE = SecretRedactor.DROPPED;
 
 	private static final Set<String> TRACE_CONTEXT_KEYS = Set.of("traceId", "spanId", "trace_id", "span_id");
 

@@ -26,6 +26,12 @@ final class SecretRules {
 	private static final String NOT_REDACTED = "(?!\\[?REDACTED:)";
 
 	/**
+	 * The value is a placeholder, not a secret: {@code <your password>}, a variable
+	 * reference ({@code ${DB_PASSWORD}}) or compose's {@code :?message} and {@code :-default}.
+	 */
+	private static final String PLACEHOLDER = "(?!<|\\$\\{|[?-])";
+
+	/**
 	 * Names of keyed values: passwords, secrets, tokens, api keys, signatures. No left
 	 * boundary, so {@code client_secret}, {@code access_token} and {@code x-api-key} are
 	 * found by their last word; grouped by first letter, and looked at by that letter
@@ -50,8 +56,10 @@ final class SecretRules {
 			token("jwt", "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+", "eyj"),
 			token("airtable-pat", "pat[A-Za-z0-9]{14}\\.[a-fA-F0-9]{64}", "pat"),
 			token("google-api-key", "AIza[0-9A-Za-z_-]{35}", "aiza"),
-			token("anthropic-key", "sk-ant-(?=[A-Za-z_-]*+[0-9])[A-Za-z0-9_-]{20,}+", "sk-ant-"),
-			token("openai-key", "sk-(?=[A-Za-z_-]*+[0-9])[A-Za-z0-9_-]{20,}+", "sk-"),
+			// A key glued into a name ("records-sk-proj-…") is still a key: '-' and '_' may precede
+			// it. The digit look-ahead is bounded so that a run of "-sk-" stays linear.
+			glued("anthropic-key", "sk-ant-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-ant-"),
+			glued("openai-key", "sk-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-"),
 			token("aws-access-key-id", "(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])", "akia", "asia",
 					"abia", "acca", "a3t"),
 			token("github-token", "gh[pousr]_[A-Za-z0-9]{36,}+", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
@@ -90,7 +98,7 @@ final class SecretRules {
 					KEYWORD_TRIGGERS.toArray(String[]::new)),
 			separated(":=%", "key-value",
 					"(?i)" + KEYWORD_START + "(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)"
-							+ NOT_REDACTED + "(?<s>[^&\\s\"',;\\]}]++)",
+							+ NOT_REDACTED + PLACEHOLDER + "(?<s>[^&\\s\"',;\\]}]++)",
 					KEYWORD_TRIGGERS.toArray(String[]::new)),
 			keyed("url-password", "(?<p>://[^\\s:/?#@\"'<>\\[\\]]{0,256}+:)" + NOT_REDACTED
 					+ "(?<s>[^\\s/?#\"'<>]+)(?=@)", "://"),
@@ -102,6 +110,11 @@ final class SecretRules {
 	/** A token whose whole match is the secret, starting on a boundary. */
 	private static Rule token(String name, String regex, String... triggers) {
 		return new RegexRule(name, Pattern.compile(START + regex), false, List.of(triggers), "");
+	}
+
+	/** A token that may follow '-' or '_' but no letter or digit. */
+	private static Rule glued(String name, String regex, String... triggers) {
+		return new RegexRule(name, Pattern.compile("(?<![A-Za-z0-9])" + regex), false, List.of(triggers), "");
 	}
 
 	/** A rule whose group {@code s} is the secret and group {@code p}, before it, stays. */

@@ -69,7 +69,7 @@ final class KitReadme {
 				    promtool check rules prometheus/rules/*.yml
 				    promtool test rules prometheus/tests/*.yml
 				    amtool check-config alertmanager/alertmanager.yml
-				    GRAFANA_ADMIN_PASSWORD=check docker-compose -f docker-compose.yml config -q
+				    GRAFANA_ADMIN_PASSWORD=${GRAFANA_ADMIN_PASSWORD:-x} docker-compose -f docker-compose.yml config -q
 				""".formatted(settings.service(), String.join(", ", settings.scrapeTargets()), settings.metricsPath(),
 				StackConfigGenerator.GRAFANA_IMAGE, bind, StackConfigGenerator.COLLECTOR_IMAGE,
 				StackConfigGenerator.PROMETHEUS_IMAGE, StackConfigGenerator.ALERTMANAGER_IMAGE,

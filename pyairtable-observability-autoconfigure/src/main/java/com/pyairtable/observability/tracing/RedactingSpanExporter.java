@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
+import com.pyairtable.observability.logging.SecretRedactor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 public class RedactingSpanExporter implements SpanExporter {
 
 	/** What replaces a value whose redaction failed. */
-	public static final String DROPPED = "[REDACTED]";
+	public static final String DROPPED = SecretRedactor.DROPPED;
 
 	private static final Log logger = LogFactory.getLog(RedactingSpanExporter.class);
 

@@ -32,7 +32,21 @@ public class ObservabilityBindFailureAnalyzer extends AbstractFailureAnalyzer<Bi
 			description.append(String.format("%n    Origin: %s", property.getOrigin()));
 		}
 		description.append(String.format("%n    Reason: %s", PropertyValues.message(reason(cause))));
-		return new FailureAnalysis(description.toString(), "Update your application's configuration", cause);
+		return new FailureAnalysis(description.toString(), action(cause), cause);
+	}
+
+	/** Boot's action, with the values an enum property accepts. */
+	private static String action(BindException cause) {
+		StringBuilder action = new StringBuilder("Update your application's configuration");
+		Class<?> target = cause.getTarget().getType().resolve();
+		Object[] values = (target != null && target.isEnum()) ? target.getEnumConstants() : null;
+		if (values != null && values.length > 0) {
+			action.append(String.format(". The following values are valid:%n"));
+			for (Object value : values) {
+				action.append(String.format("%n    %s", value));
+			}
+		}
+		return action.toString();
 	}
 
 	private static String reason(BindException cause) {

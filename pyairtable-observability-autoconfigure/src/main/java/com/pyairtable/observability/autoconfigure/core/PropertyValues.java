@@ -19,7 +19,7 @@ public final class PropertyValues {
 
 	private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[?#][^\\s\"']*");
 
-	private static final String FAILED = "[REDACTED]";
+	private static final String FAILED = SecretRedactor.DROPPED;
 
 	private static final int MAX_LENGTH = 120;
 

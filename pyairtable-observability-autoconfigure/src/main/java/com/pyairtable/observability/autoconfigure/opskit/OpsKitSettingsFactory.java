@@ -48,7 +48,7 @@ final class OpsKitSettingsFactory {
 	private static String redact(SecretRedactor redactor, String text) {
 		String redacted = redactor.redact(text);
 		// Fails closed: a value the redactor could not handle is dropped, never kept as is.
-		return (redacted != null) ? redacted : "[REDACTED]";
+		return (redacted != null) ? redacted : SecretRedactor.DROPPED;
 	}
 
 	private static List<String> scrapeTargets(OpsKitProperties kit, Environment environment) {
