@@ -34,7 +34,10 @@ final class EmbeddedAmqpBroker {
 					"startupLoggedToSystemOut", false, "context",
 					Map.of("qpid.amqp_port", String.valueOf(port), "qpid.work_dir", work.toString(),
 							// Nothing of the broker's is kept: no preferences file in the work directory.
-							"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}")));
+							"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}",
+							// basic.reject without requeue drops the message, as RabbitMQ does: Broker-J
+							// puts it back on the queue unless the queue limits its delivery attempts.
+							"queue.maximumDeliveryAttempts", "1")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The embedded AMQP broker did not start", ex);
