@@ -1,15 +1,15 @@
 package com.pyairtable.observability.sample;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.pyairtable.observability.testsupport.TestServices;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample in its {@code services} profile, against the real PostgreSQL, Redis and
- * RabbitMQ on loopback: its traffic shows in the database, Redis, queue and outbound HTTP
- * metrics, and both stores are members of readiness.
+ * The sample in its {@code services} profile, against a real PostgreSQL, Redis and AMQP
+ * broker ({@link TestServices}: started by the test, or the machine's own on the profile's
+ * standard ports with {@code -Dservices=loopback}): its traffic shows in the database, Redis,
+ * queue and outbound HTTP metrics, and both stores are members of readiness.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "sample.traffic.interval=40ms")
 @ActiveProfiles("services")
+@Tag(TestServices.TAG)
 class ServicesProfileTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,11 +40,11 @@ class ServicesProfileTests {
 	private Environment environment;
 
 	@DynamicPropertySource
-	static void servicesAreReachable(DynamicPropertyRegistry registry) {
-		// Checked before the context starts, so that a missing service fails naming itself.
-		require("PostgreSQL", 5432);
-		require("Redis", 6379);
-		require("RabbitMQ", 5672);
+	static void services(DynamicPropertyRegistry registry) {
+		// Resolved before the context starts, so that a missing service fails naming itself.
+		TestServices.postgres().registerIn(registry);
+		TestServices.redis().registerIn(registry);
+		TestServices.amqp().registerIn(registry);
 		registry.add("server.port", FreePort::find);
 	}
 
@@ -94,16 +96,6 @@ class ServicesProfileTests {
 	void readinessIncludesDatabaseAndRedis() {
 		HttpResponse<String> readiness = get("/actuator/health/readiness");
 		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-	}
-
-	private static void require(String service, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-		}
-		catch (IOException ex) {
-			throw new AssertionError(service + " is not reachable on 127.0.0.1:" + port
-					+ ": the services profile needs the real " + service + " running on loopback", ex);
-		}
 	}
 
 	private HttpResponse<String> get(String path) {

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.pyairtable.observability.testsupport.TestServices;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * table, without its bound values or (by default) its text, and the database metrics in the
  * scrape; Hikari's pool metrics stay.
  */
+@Tag(TestServices.TAG)
 class DatabaseObservabilityIntegrationTests {
 
 	static final String SECRET_VALUE = "bound-value-4711";
@@ -34,11 +37,9 @@ class DatabaseObservabilityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		LoopbackServices.requirePostgres();
-		app = DataLayerTestApp.start(App.class, "spring.datasource.url=" + LoopbackServices.POSTGRES_URL,
-				"spring.datasource.username=" + LoopbackServices.POSTGRES_USER,
-				// Redis is on this module's test classpath; these tests are about the database.
-				"management.health.redis.enabled=false");
+		app = DataLayerTestApp.start(App.class, TestServices.postgres()
+			// Redis is on this module's test classpath; these tests are about the database.
+			.propertyValues("management.health.redis.enabled=false"));
 	}
 
 	@AfterAll

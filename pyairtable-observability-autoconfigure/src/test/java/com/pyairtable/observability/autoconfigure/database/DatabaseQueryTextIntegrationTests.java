@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 import com.pyairtable.observability.logging.Secrets;
+import com.pyairtable.observability.testsupport.TestServices;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -20,15 +22,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * When asked for, the SQL text joins the span: with its placeholders, and redacted.
  */
+@Tag(TestServices.TAG)
 class DatabaseQueryTextIntegrationTests {
 
 	@Test
 	void queryTextIsOnTheSpanRedactedAndWithoutBoundValues() {
-		LoopbackServices.requirePostgres();
 		try (DataLayerTestApp app = DataLayerTestApp.start(App.class,
-				"spring.datasource.url=" + LoopbackServices.POSTGRES_URL,
-				"spring.datasource.username=" + LoopbackServices.POSTGRES_USER,
-				"pyairtable.observability.database.include-query-text=true")) {
+				TestServices.postgres().propertyValues("pyairtable.observability.database.include-query-text=true"))) {
 			assertThat(app.get("/db/text").statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> find(app, "select").isPresent());
 			String text = find(app, "select").orElseThrow()

@@ -1,20 +1,20 @@
 package com.pyairtable.observability.autoconfigure.queue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import com.pyairtable.observability.testsupport.TestServices;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Queue;
@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Against the real RabbitMQ on 127.0.0.1:5672 (guest/guest): a message published with
+ * Against a real AMQP 0-9-1 broker ({@link TestServices#amqp()}): a message published with
  * Boot's {@link RabbitTemplate} and consumed by a {@code @RabbitListener} is one trace
  * (producer span, consumer span as its child) and counts in {@code queue_operations_total}.
  */
+@Tag(TestServices.TAG)
 class RabbitQueueTracingTests {
 
 	static final String QUEUE = "pyairtable-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,14 +44,16 @@ class RabbitQueueTracingTests {
 
 	@BeforeAll
 	static void start() {
-		requireRabbitMq();
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		context = application.run("--spring.application.name=queue-test", "--spring.main.banner-mode=off",
-				"--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=5672", "--spring.rabbitmq.username=guest",
-				"--spring.rabbitmq.password=guest", "--spring.rabbitmq.listener.simple.default-requeue-rejected=false",
-				"--management.tracing.sampling.probability=1.0",
-				"--management.opentelemetry.tracing.export.schedule-delay=50ms", "--test.queue=" + QUEUE);
+		String[] arguments = Stream.of(TestServices.amqp()
+			.propertyValues("spring.application.name=queue-test", "spring.main.banner-mode=off",
+					"spring.rabbitmq.listener.simple.default-requeue-rejected=false",
+					"management.tracing.sampling.probability=1.0",
+					"management.opentelemetry.tracing.export.schedule-delay=50ms", "test.queue=" + QUEUE))
+			.map((property) -> "--" + property)
+			.toArray(String[]::new);
+		context = application.run(arguments);
 	}
 
 	@AfterAll
@@ -92,16 +95,6 @@ class RabbitQueueTracingTests {
 
 	private static SpanData consumer(List<SpanData> spans) {
 		return spans.stream().filter((span) -> span.getKind() == SpanKind.CONSUMER).findFirst().orElse(null);
-	}
-
-	static void requireRabbitMq() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2000);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("RabbitMQ is not reachable at 127.0.0.1:5672 (guest/guest); "
-					+ "these tests need the real broker: " + ex.getMessage(), ex);
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

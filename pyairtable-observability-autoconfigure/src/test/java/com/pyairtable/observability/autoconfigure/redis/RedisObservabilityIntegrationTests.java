@@ -4,11 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.pyairtable.observability.autoconfigure.database.DataLayerTestApp;
-import com.pyairtable.observability.autoconfigure.database.LoopbackServices;
+import com.pyairtable.observability.testsupport.TestServices;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,16 +25,16 @@ import static org.awaitility.Awaitility.await;
  * Commands sent to the real Redis show in Lettuce's own command latency timers, in
  * {@code redis_operations_total{command,status}} and as spans of the request that sent them.
  */
+@Tag(TestServices.TAG)
 class RedisObservabilityIntegrationTests {
 
 	private static DataLayerTestApp app;
 
 	@BeforeAll
 	static void start() {
-		LoopbackServices.requireRedis();
-		app = DataLayerTestApp.start(App.class, "spring.data.redis.host=127.0.0.1",
-				"spring.data.redis.port=" + LoopbackServices.REDIS_PORT, "spring.autoconfigure.exclude="
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+		app = DataLayerTestApp.start(App.class, TestServices.redis()
+			.propertyValues("spring.autoconfigure.exclude="
+					+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 	}
 
 	@AfterAll
