@@ -152,11 +152,67 @@ public final class SecretRedactor {
 			return text;
 		}
 		try {
-			return redact(text, UnaryOperator.identity());
+			String redacted = redact(text, UnaryOperator.identity());
+			// A secret sent percent-encoded (a path variable, a form echoed in a URL) is
+			// redacted in its decoded form, up to twice encoded.
+			String decoded = redacted;
+			for (int round = 0; round < 2; round++) {
+				String next = percentDecoded(decoded);
+				if (next == decoded) {
+					break;
+				}
+				decoded = next;
+				String again = redact(decoded, UnaryOperator.identity());
+				if (again != decoded) {
+					return redact(percentDecoded(again), UnaryOperator.identity());
+				}
+			}
+			return redacted;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return DROPPED;
 		}
+	}
+
+	/**
+	 * The text with its {@code %XX} escapes decoded as UTF-8, the same instance when it has
+	 * none; '+' and malformed escapes stay as they are.
+	 */
+	static String percentDecoded(String text) {
+		int first = nextEscape(text, 0);
+		if (first < 0) {
+			return text;
+		}
+		StringBuilder result = new StringBuilder(text.length());
+		result.append(text, 0, first);
+		byte[] bytes = new byte[text.length() / 3];
+		int i = first;
+		while (i < text.length()) {
+			if (nextEscape(text, i) == i) {
+				int count = 0;
+				while (i < text.length() && nextEscape(text, i) == i) {
+					bytes[count++] = (byte) Integer.parseInt(text, i + 1, i + 3, 16);
+					i += 3;
+				}
+				result.append(new String(bytes, 0, count, StandardCharsets.UTF_8));
+			}
+			else {
+				result.append(text.charAt(i++));
+			}
+		}
+		return result.toString();
+	}
+
+	/** Where the next {@code %XX} escape at or after {@code from} starts, or -1. */
+	private static int nextEscape(String text, int from) {
+		int at = text.indexOf('%', from);
+		while (at >= 0 && at + 2 < text.length()) {
+			if (Character.digit(text.charAt(at + 1), 16) >= 0 && Character.digit(text.charAt(at + 2), 16) >= 0) {
+				return at;
+			}
+			at = text.indexOf('%', at + 1);
+		}
+		return -1;
 	}
 
 	/**

@@ -53,14 +53,20 @@ final class SecretRules {
 	private static final String PARAMETER_SCHEMES = "digest|aws4-hmac-sha256|hoba|mutual|vapid|scram-sha-[0-9]++";
 
 	static final List<Rule> DEFAULTS = List.of(new PrivateKeyRule(),
-			token("jwt", "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+", "eyj"),
+			// A JWT cut before its signature (a parser's error message quotes a token up to a
+			// limit) is still one.
+			token("jwt", "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+(?:\\.[A-Za-z0-9_-]*+)?+", "eyj"),
 			token("airtable-pat", "pat[A-Za-z0-9]{14}\\.[a-fA-F0-9]{64}", "pat"),
+			// The token id alone (what a parser quotes when it stops at the '.'): mixed case
+			// with a digit, exactly 14 characters, so that words starting with "pat" stay.
+			token("airtable-pat-id", "pat(?=[a-z0-9]{0,13}+[A-Z])(?=[A-Za-z]{0,13}+[0-9])(?=[A-Z0-9]{0,13}+[a-z])"
+					+ "[A-Za-z0-9]{14}(?![A-Za-z0-9.])", "pat"),
 			token("google-api-key", "AIza[0-9A-Za-z_-]{35}", "aiza"),
 			// A key glued into a name ("records-sk-proj-…") is still a key: '-' and '_' may precede
 			// it. The digit look-ahead is bounded so that a run of "-sk-" stays linear.
 			glued("anthropic-key", "sk-ant-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-ant-"),
 			glued("openai-key", "sk-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-"),
-			token("aws-access-key-id", "(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(?![A-Za-z0-9])", "akia", "asia",
+			token("aws-access-key-id", "(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])", "akia", "asia",
 					"abia", "acca", "a3t"),
 			token("github-token", "gh[pousr]_[A-Za-z0-9]{36,}+", "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
 			token("github-fine-grained-pat", "github_pat_[A-Za-z0-9_]{30,}+", "github_pat_"),

@@ -42,6 +42,9 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 
 	private final Attributes identity;
 
+	/** The last resource seen and its redacted copy: a logger provider has one resource. */
+	private volatile Resource @Nullable [] resources;
+
 	/**
 	 * Wraps an exporter.
 	 * @param delegate the exporter
@@ -92,8 +95,26 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 			}
 		}
 		Value<?> body = log.getBodyValue();
-		return new Record(log, attributes.build(), (body != null) ? this.redaction.value(body) : null,
-				this.redaction.text(log.getEventName()));
+		return new Record(log, resource(log.getResource()), attributes.build(),
+				(body != null) ? this.redaction.value(body) : null, this.redaction.text(log.getEventName()));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Resource resource(Resource resource) {
+		Resource[] cached = this.resources;
+		if (cached != null && cached[0] == resource) {
+			return cached[1];
+		}
+		AttributesBuilder attributes = Attributes.builder();
+		resource.getAttributes().forEach((key, value) -> {
+			Object redacted = this.redaction.attribute(key.getType(), value);
+			if (redacted != null) {
+				attributes.put((AttributeKey) key, redacted);
+			}
+		});
+		Resource redacted = Resource.create(attributes.build(), resource.getSchemaUrl());
+		this.resources = new Resource[] { resource, redacted };
+		return redacted;
 	}
 
 	private static String levelOf(LogRecordData log) {
@@ -117,12 +138,12 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 	}
 
 	/** A record with its attributes and body replaced. */
-	private record Record(LogRecordData log, Attributes attributes, @Nullable Value<?> body,
+	private record Record(LogRecordData log, Resource resource, Attributes attributes, @Nullable Value<?> body,
 			@Nullable String eventName) implements LogRecordData {
 
 		@Override
 		public Resource getResource() {
-			return this.log.getResource();
+			return this.resource;
 		}
 
 		@Override
