@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.pyairtable.observability.sentry.PlatformSentryEventProcessor;
+import com.pyairtable.observability.testsupport.SentryStandIn;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

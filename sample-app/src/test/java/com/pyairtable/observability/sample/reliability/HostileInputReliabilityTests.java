@@ -36,6 +36,7 @@ import com.pyairtable.observability.opskit.OpsKitSettings;
 import com.pyairtable.observability.queue.QueueMetrics;
 import com.pyairtable.observability.sample.reliability.HostileSecrets.Finding;
 import com.pyairtable.observability.sample.reliability.HostileSecrets.Secret;
+import com.pyairtable.observability.testsupport.SentryStandIn;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

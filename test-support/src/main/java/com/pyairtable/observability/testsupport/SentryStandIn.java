@@ -1,4 +1,4 @@
-package com.pyairtable.observability.autoconfigure.sentry;
+package com.pyairtable.observability.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,9 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/<project>/envelope/} and decodes their items (header line, then one
  * item header and one JSON payload line per item).
  */
-final class SentryStandIn implements AutoCloseable {
+public final class SentryStandIn implements AutoCloseable {
 
-	record Item(String type, JsonNode payload) {
+	/**
+	 * One envelope item.
+	 * @param type the item type ({@code event}, {@code transaction}, ...)
+	 * @param payload its JSON payload
+	 */
+	public record Item(String type, JsonNode payload) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,7 +36,8 @@ final class SentryStandIn implements AutoCloseable {
 
 	private final List<Item> items = new CopyOnWriteArrayList<>();
 
-	SentryStandIn() {
+	/** Starts the stand-in on a free loopback port. */
+	public SentryStandIn() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		}
@@ -52,7 +58,12 @@ final class SentryStandIn implements AutoCloseable {
 		this.server.start();
 	}
 
-	static List<Item> decode(String envelope) {
+	/**
+	 * The items of an envelope.
+	 * @param envelope the envelope text
+	 * @return its items
+	 */
+	public static List<Item> decode(String envelope) {
 		List<Item> items = new ArrayList<>();
 		String[] lines = envelope.split("\n");
 		for (int i = 1; i + 1 < lines.length; i += 2) {
@@ -62,11 +73,19 @@ final class SentryStandIn implements AutoCloseable {
 		return items;
 	}
 
-	String dsn() {
+	/**
+	 * The DSN that points Sentry at this stand-in.
+	 * @return the DSN
+	 */
+	public String dsn() {
 		return "http://0123456789abcdef@127.0.0.1:" + this.server.getAddress().getPort() + "/42";
 	}
 
-	List<Item> items() {
+	/**
+	 * The items received so far.
+	 * @return a copy of them
+	 */
+	public List<Item> items() {
 		return List.copyOf(this.items);
 	}
 
