@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Generates {@code docs/reference/metrics.md} from the meter-name constants of the runtime
- * packages ({@code com.pyairtable.observability.<feature>}).
+ * Generates {@code docs/reference/metrics.md} from the meter-name constants of the
+ * runtime packages ({@code com.pyairtable.observability.<feature>}).
  * <p>
  * A meter name is a {@code public static final String} whose Javadoc starts with the
- * meter's type ({@code Counter}, {@code Timer}, {@code Gauge}, {@code Distribution summary},
- * {@code Observation}), as the feature's names class writes them. The sources say which
- * constants are meter names and what they mean; each value is read by reflection from the
- * compiled class, so the page shows the name the code registers.
+ * meter's type ({@code Counter}, {@code Timer}, {@code Gauge},
+ * {@code Distribution summary}, {@code Observation}), as the feature's names class writes
+ * them. The sources say which constants are meter names and what they mean; each value is
+ * read by reflection from the compiled class, so the page shows the name the code
+ * registers.
  */
 final class MetricsReference {
 
@@ -34,7 +35,8 @@ final class MetricsReference {
 	private static final Pattern METER_TYPE = Pattern
 		.compile("^(Counter|Timer|Gauge|Distribution summary|Long task timer|Observation)\\b");
 
-	private static final Pattern CODE = Pattern.compile("\\{@(?:code|link|linkplain) ([^{}]*(?:\\{[^{}]*\\}[^{}]*)*)\\}");
+	private static final Pattern CODE = Pattern
+		.compile("\\{@(?:code|link|linkplain) ([^{}]*(?:\\{[^{}]*\\}[^{}]*)*)\\}");
 
 	private static final String RUNTIME_PACKAGE = "com.pyairtable.observability";
 
@@ -140,7 +142,8 @@ final class MetricsReference {
 			};
 		}
 		String simpleName = className.substring(className.lastIndexOf('.') + 1);
-		String description = CODE.matcher(javadoc).replaceAll((match) -> "`" + Matcher.quoteReplacement(match.group(1).replaceFirst("^#", "")) + "`");
+		String description = CODE.matcher(javadoc)
+			.replaceAll((match) -> "`" + Matcher.quoteReplacement(match.group(1).replaceFirst("^#", "")) + "`");
 		return new Meter(feature, name, type, prometheusName, description.replace("|", "\\|"),
 				simpleName + "." + fieldName);
 	}
@@ -169,12 +172,12 @@ final class MetricsReference {
 	 * @param feature the runtime package it belongs to
 	 * @param name the Micrometer name
 	 * @param type the meter's type, as its Javadoc starts
-	 * @param prometheusName the scraped name (with its labels when the Javadoc lists them)
+	 * @param prometheusName the scraped name (with its labels when the Javadoc lists
+	 * them)
 	 * @param description the constant's Javadoc
 	 * @param constant the constant, as {@code Class.FIELD}
 	 */
-	record Meter(String feature, String name, String type, String prometheusName, String description,
-			String constant) {
+	record Meter(String feature, String name, String type, String prometheusName, String description, String constant) {
 
 	}
 

@@ -12,7 +12,8 @@ import com.pyairtable.observability.saga.SagaMetricNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/reference/metrics.md} lists every meter name constant of the runtime packages.
+ * {@code docs/reference/metrics.md} lists every meter name constant of the runtime
+ * packages.
  */
 class MetricsReferenceTests {
 
@@ -36,7 +37,8 @@ class MetricsReferenceTests {
 	@Test
 	void prometheusNamesFollowTheMeterType() {
 		String page = MetricsReference.generate(SOURCES);
-		assertThat(page).contains("| `airtable_api_requests_total{base,table,operation,status}` | counter | `airtable.api.requests` |")
+		assertThat(page).contains(
+				"| `airtable_api_requests_total{base,table,operation,status}` | counter | `airtable.api.requests` |")
 			.contains("| `llm_active_sessions` | gauge | `llm.active.sessions` |");
 	}
 

@@ -41,7 +41,9 @@ final class PropertiesReference {
 		for (Map<String, Object> hint : hints) {
 			List<Map<String, Object>> values = (List<Map<String, Object>>) hint.getOrDefault("values", List.of());
 			allowedValues.put((String) hint.get("name"),
-					values.stream().map((value) -> code(String.valueOf(value.get("value")))).collect(Collectors.joining(", ")));
+					values.stream()
+						.map((value) -> code(String.valueOf(value.get("value"))))
+						.collect(Collectors.joining(", ")));
 		}
 		Map<String, List<Map<String, Object>>> byPrefix = new TreeMap<>();
 		for (Map<String, Object> property : properties) {
@@ -51,7 +53,8 @@ final class PropertiesReference {
 		StringBuilder page = new StringBuilder();
 		page.append("# Configuration properties\n\n");
 		page.append("Every key the starter binds, generated from the configuration metadata the build writes\n");
-		page.append("(`META-INF/spring-configuration-metadata.json`, the file IDEs complete keys from). Do not edit:\n");
+		page.append(
+				"(`META-INF/spring-configuration-metadata.json`, the file IDEs complete keys from). Do not edit:\n");
 		page.append("`PropertiesReferenceTests` fails when this page and the code differ, and rewrites it with\n\n");
 		page.append("```bash\n");
 		page.append("./mvnw -pl pyairtable-observability-autoconfigure -am test -Dtest='*ReferenceTests' ")
@@ -98,7 +101,10 @@ final class PropertiesReference {
 		return (best != null) ? best : name.substring(0, Math.max(name.lastIndexOf('.'), 0));
 	}
 
-	/** {@code java.util.Map<java.lang.String,a.b.Outer$Alert>} reads {@code Map<String, Alert>}. */
+	/**
+	 * {@code java.util.Map<java.lang.String,a.b.Outer$Alert>} reads
+	 * {@code Map<String, Alert>}.
+	 */
 	private static String type(String type) {
 		if (type == null) {
 			return "";

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A generated page under {@code docs/reference}: compared with the committed file, or written
- * over it when the build runs with {@code -Ddocs.update=true}.
+ * A generated page under {@code docs/reference}: compared with the committed file, or
+ * written over it when the build runs with {@code -Ddocs.update=true}.
  */
 final class ReferencePage {
 
@@ -30,9 +30,11 @@ final class ReferencePage {
 	}
 
 	/**
-	 * Writes the page when asked to, else checks that the committed page is the generated one.
+	 * Writes the page when asked to, else checks that the committed page is the generated
+	 * one.
 	 * @param generated the page as generated from the code
-	 * @throws AssertionError naming the command that regenerates the page when they differ
+	 * @throws AssertionError naming the command that regenerates the page when they
+	 * differ
 	 */
 	void verify(String generated) {
 		try {
@@ -78,7 +80,10 @@ final class ReferencePage {
 		return Files.exists(module.resolve("mvnw")) ? module : module.getParent();
 	}
 
-	/** The module's own directory, where {@code target/classes} and {@code src/main/java} are. */
+	/**
+	 * The module's own directory, where {@code target/classes} and {@code src/main/java}
+	 * are.
+	 */
 	static Path moduleDirectory() {
 		Path module = Path.of("").toAbsolutePath();
 		return Files.exists(module.resolve("mvnw")) ? module.resolve("pyairtable-observability-autoconfigure") : module;
