@@ -27,10 +27,18 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 public class HttpExchangeSizeObservationHandler implements ObservationHandler<ServerRequestObservationContext> {
 
-	/** Name of the request size summary. */
+	/**
+	 * Distribution summary
+	 * {@code http_server_request_size_bytes{method,uri,status,outcome}}: bytes the
+	 * application read from the request body.
+	 */
 	public static final String REQUEST_SIZE = "http.server.request.size";
 
-	/** Name of the response size summary. */
+	/**
+	 * Distribution summary
+	 * {@code http_server_response_size_bytes{method,uri,status,outcome}}: bytes written to
+	 * the response body.
+	 */
 	public static final String RESPONSE_SIZE = "http.server.response.size";
 
 	private static final Log logger = LogFactory.getLog(HttpExchangeSizeObservationHandler.class);

@@ -1,7 +1,8 @@
 package com.pyairtable.observability.mcp;
 
 /**
- * Meter and tag names of the MCP server metrics (CONTRACT section 3, MCP server).
+ * Meter and tag names of the MCP server metrics; the names operators
+ * query, listed in {@code docs/reference/metrics.md}.
  */
 public final class McpMetricNames {
 

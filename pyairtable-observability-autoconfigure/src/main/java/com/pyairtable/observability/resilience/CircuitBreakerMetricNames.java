@@ -1,8 +1,8 @@
 package com.pyairtable.observability.resilience;
 
 /**
- * Meter and tag names of the circuit breaker metrics (CONTRACT section 3, Circuit
- * breakers).
+ * Meter and tag names of the circuit breaker metrics; the names operators query, listed in
+ * {@code docs/reference/metrics.md}.
  */
 public final class CircuitBreakerMetricNames {
 

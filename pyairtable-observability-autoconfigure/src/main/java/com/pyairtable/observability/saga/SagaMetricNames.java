@@ -1,7 +1,8 @@
 package com.pyairtable.observability.saga;
 
 /**
- * Meter, observation and tag names of the SAGA metrics (CONTRACT section 3, SAGA).
+ * Meter, observation and tag names of the SAGA metrics; the names operators
+ * query, listed in {@code docs/reference/metrics.md}.
  */
 public final class SagaMetricNames {
 
@@ -26,7 +27,7 @@ public final class SagaMetricNames {
 
 	/**
 	 * Observation of one compensation; its timer is
-	 * {@code saga_compensation_seconds{saga,step,error}} (not in the contract).
+	 * {@code saga_compensation_seconds{saga,step,error}} (the starter's own addition).
 	 */
 	public static final String COMPENSATION = "saga.compensation";
 

@@ -5,10 +5,10 @@ package com.pyairtable.observability.tracing;
  */
 public final class TracingMetricNames {
 
-	/** Counter of sampling decisions. */
+	/** Counter {@code tracing_sampling_decisions_total{decision,reason}}. */
 	public static final String SAMPLING_DECISIONS = "tracing.sampling.decisions";
 
-	/** Counter of spans lost before export. */
+	/** Counter {@code tracing_spans_dropped_total{reason}}: spans lost before export. */
 	public static final String SPANS_DROPPED = "tracing.spans.dropped";
 
 	/** Tag: {@code sampled} or {@code dropped}. */

@@ -24,8 +24,8 @@ public class OpsKitRulesProperties implements InitializingBean {
 	public static final List<String> SEVERITIES = List.of("critical", "warning", "info");
 
 	/**
-	 * Settings of the contract's alerts by alert name (such as ServiceDown); unset values
-	 * keep the contract's defaults.
+	 * Settings of the generated alerts by alert name (such as ServiceDown); unset values
+	 * keep the defaults listed in the ops kit documentation.
 	 */
 	private final Map<String, Alert> alerts = new LinkedHashMap<>();
 
