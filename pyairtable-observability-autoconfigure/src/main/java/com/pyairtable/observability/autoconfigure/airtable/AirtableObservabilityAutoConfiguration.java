@@ -39,9 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.airtable")
 @EnableConfigurationProperties(AirtableMetricsProperties.class)
-public final class AirtableMetricsAutoConfiguration {
+public final class AirtableObservabilityAutoConfiguration {
 
-	AirtableMetricsAutoConfiguration() {
+	AirtableObservabilityAutoConfiguration() {
 	}
 
 	@Bean

@@ -30,9 +30,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.saga")
 @EnableConfigurationProperties(SagaMetricsProperties.class)
-public final class SagaMetricsAutoConfiguration {
+public final class SagaObservabilityAutoConfiguration {
 
-	SagaMetricsAutoConfiguration() {
+	SagaObservabilityAutoConfiguration() {
 	}
 
 	@Bean

@@ -1,8 +1,8 @@
 package com.pyairtable.observability.autoconfigure.health;
 
 import com.pyairtable.observability.airtable.AirtableMetrics;
-import com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration;
 import com.pyairtable.observability.health.AirtableRateLimitHealthCheck;
 import com.pyairtable.observability.health.StuckSagasHealthCheck;
 import com.pyairtable.observability.saga.SagaRegistry;
@@ -67,15 +67,15 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @AutoConfiguration(after = { HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 		TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
-		AirtableMetricsAutoConfiguration.class, SagaMetricsAutoConfiguration.class })
+		AirtableObservabilityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class })
 @ConditionalOnClass(HealthContributor.class)
 @ConditionalOnObservabilityEnabled("health")
 @EnableConfigurationProperties(ObservabilityHealthProperties.class)
-public final class HealthAutoConfiguration {
+public final class HealthObservabilityAutoConfiguration {
 
 	private static final int MAX_CHECK_THREADS = 4;
 
-	HealthAutoConfiguration() {
+	HealthObservabilityAutoConfiguration() {
 	}
 
 	/**

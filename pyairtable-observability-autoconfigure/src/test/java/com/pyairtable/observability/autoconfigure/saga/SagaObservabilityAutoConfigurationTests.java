@@ -26,13 +26,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SagaMetricsAutoConfigurationTests {
+class SagaObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 				ObservationAutoConfiguration.class, CardinalityAutoConfiguration.class,
-				SagaMetricsAutoConfiguration.class));
+				SagaObservabilityAutoConfiguration.class));
 
 	@Test
 	void runsSagasThroughBootsObservationRegistry() {
@@ -63,7 +63,7 @@ class SagaMetricsAutoConfigurationTests {
 	@Test
 	void worksWithoutAnObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaMetricsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().isCompleted()).isTrue());
 	}

@@ -37,14 +37,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AirtableMetricsAutoConfigurationTests {
+class AirtableObservabilityAutoConfigurationTests {
 
 	private static FakeAirtableServer server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				CardinalityAutoConfiguration.class, AirtableMetricsAutoConfiguration.class,
+				CardinalityAutoConfiguration.class, AirtableObservabilityAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=" + server.url());

@@ -34,11 +34,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class HealthAutoConfigurationTests {
+class HealthObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class, HealthAutoConfiguration.class));
+				HealthEndpointAutoConfiguration.class, HealthObservabilityAutoConfiguration.class));
 
 	@Test
 	void providesHealthBeansByDefault() {
@@ -274,10 +274,10 @@ class HealthAutoConfigurationTests {
 	void readsTheBindersStateWhenTheyArePresent() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-					HealthEndpointAutoConfiguration.class, HealthAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, HealthObservabilityAutoConfiguration.class,
 					com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
 					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
 			.withPropertyValues("pyairtable.observability.health.saga.stuck-after=10m",
 					"pyairtable.observability.health.airtable.rate-limit-hits=5")
