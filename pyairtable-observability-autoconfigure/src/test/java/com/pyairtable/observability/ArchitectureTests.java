@@ -50,6 +50,19 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void healthCollectsTheFeaturesChecksWithoutKnowingTheFeatures() {
+		noClasses().that()
+			.resideInAnyPackage("com.pyairtable.observability.health..",
+					"com.pyairtable.observability.autoconfigure.health..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.pyairtable.observability.airtable..", "com.pyairtable.observability.saga..",
+					"com.pyairtable.observability.autoconfigure.airtable..",
+					"com.pyairtable.observability.autoconfigure.saga..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void noCatchAllPackages() {
 		noClasses().should()
 			.resideInAnyPackage("..util..", "..common..", "..config..", "..helpers..")

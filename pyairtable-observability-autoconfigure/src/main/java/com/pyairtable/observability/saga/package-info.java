@@ -1,5 +1,6 @@
 /**
- * SAGA execution with steps and compensations, observed as Micrometer Observations.
+ * SAGA execution with steps and compensations, observed as Micrometer Observations, and
+ * the stuck-sagas health check.
  */
 @NullMarked
 package com.pyairtable.observability.saga;

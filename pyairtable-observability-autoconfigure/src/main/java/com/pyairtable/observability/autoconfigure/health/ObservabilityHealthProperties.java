@@ -1,26 +1,25 @@
 package com.pyairtable.observability.autoconfigure.health;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import com.pyairtable.observability.autoconfigure.core.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Health of the service: dependency checks declared in YAML, the time bound of every
- * health indicator, circuit breakers and the readiness group.
+ * health indicator, circuit breakers and the readiness group. Validated when bound
+ * ({@link HealthPropertiesValidator}), so that a wrong value fails startup naming its key.
  */
 @ConfigurationProperties(ObservabilityHealthProperties.PREFIX)
-public class ObservabilityHealthProperties implements InitializingBean {
+public class ObservabilityHealthProperties implements Validator {
 
 	/** Prefix of the health properties. */
 	public static final String PREFIX = "pyairtable.observability.health";
@@ -54,10 +53,6 @@ public class ObservabilityHealthProperties implements InitializingBean {
 
 	private final CircuitBreakers circuitBreakers = new CircuitBreakers();
 
-	private final Airtable airtable = new Airtable();
-
-	private final Saga saga = new Saga();
-
 	private final Readiness readiness = new Readiness();
 
 	public boolean isEnabled() {
@@ -73,7 +68,6 @@ public class ObservabilityHealthProperties implements InitializingBean {
 	}
 
 	public void setIndicatorTimeout(Duration indicatorTimeout) {
-		requirePositive(PREFIX + ".indicator-timeout", indicatorTimeout);
 		this.indicatorTimeout = indicatorTimeout;
 	}
 
@@ -106,76 +100,13 @@ public class ObservabilityHealthProperties implements InitializingBean {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
-		this.indicators.forEach((name, indicator) -> {
-			if (indicator.getTimeout() != null) {
-				requirePositive(PREFIX + ".indicators." + name + ".timeout", indicator.getTimeout());
-			}
-		});
-		this.checks.forEach(this::validate);
+	public boolean supports(Class<?> type) {
+		return ObservabilityHealthProperties.class == type;
 	}
 
-	private void validate(String name, Check check) {
-		String key = PREFIX + ".checks." + name;
-		if (!name.matches("[A-Za-z0-9_.-]+")) {
-			throw new IllegalArgumentException(
-					key + ": the check name '" + name + "' may only hold letters, digits, '_', '.' and '-'");
-		}
-		requirePositive(key + ".timeout", check.getTimeout());
-		requirePositive(key + ".interval", check.getInterval());
-		if (check.getType() == null) {
-			throw new IllegalArgumentException(key + ".type must be set to 'http' or 'tcp'");
-		}
-		if (check.getType() == CheckType.HTTP) {
-			validateHttp(key, check);
-		}
-		else {
-			validateTcp(key, check);
-		}
-	}
-
-	private static void validateHttp(String key, Check check) {
-		String url = check.getUrl();
-		if (url == null || url.isBlank()) {
-			throw new IllegalArgumentException(key + ".url must be set for an http check");
-		}
-		try {
-			URI uri = new URI(url.trim());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-				throw new IllegalArgumentException(key + ".url was '" + PropertyValues.forMessage(url)
-						+ "' but must be an absolute http:// or https:// URL with a host");
-			}
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException(
-					key + ".url was '" + PropertyValues.forMessage(url) + "' but is not a valid URL: " + ex.getReason());
-		}
-		for (Integer status : check.getExpectedStatuses()) {
-			if (status == null || status < 100 || status > 599) {
-				throw new IllegalArgumentException(key + ".expected-statuses contains " + status
-						+ " but every status must be between 100 and 599");
-			}
-		}
-	}
-
-	private static void validateTcp(String key, Check check) {
-		if (check.getHost() == null || check.getHost().isBlank()) {
-			throw new IllegalArgumentException(key + ".host must be set for a tcp check");
-		}
-		Integer port = check.getPort();
-		if (port == null) {
-			throw new IllegalArgumentException(key + ".port must be set for a tcp check");
-		}
-		if (port < 1 || port > 65535) {
-			throw new IllegalArgumentException(key + ".port was " + port + " but must be between 1 and 65535");
-		}
-	}
-
-	private static void requirePositive(String key, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(key + " was " + value + " but must be a positive duration");
-		}
+	@Override
+	public void validate(Object target, Errors errors) {
+		HealthPropertiesValidator.validate((ObservabilityHealthProperties) target, errors);
 	}
 
 	/**
@@ -204,6 +135,8 @@ public class ObservabilityHealthProperties implements InitializingBean {
 		/**
 		 * URL called by an http check; user info and query are never shown.
 		 */
+		// A String rather than a URI: a URI that fails to parse would fail binding with the
+		// whole value, token included, in the message.
 		private @Nullable String url;
 
 		/**
@@ -353,105 +286,6 @@ public class ObservabilityHealthProperties implements InitializingBean {
 	/**
 	 * Health of Resilience4j's circuit breakers.
 	 */
-	public Airtable getAirtable() {
-		return this.airtable;
-	}
-
-	public Saga getSaga() {
-		return this.saga;
-	}
-
-	/**
-	 * Airtable rate limiting as health.
-	 */
-	public static class Airtable {
-
-		/**
-		 * Whether a run of HTTP 429 answers from Airtable makes the service DEGRADED.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * How many 429 answers within the window make the service DEGRADED (1 to 64).
-		 */
-		private int rateLimitHits = 3;
-
-		/**
-		 * The window the 429 answers are counted in.
-		 */
-		private Duration window = Duration.ofMinutes(1);
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public int getRateLimitHits() {
-			return this.rateLimitHits;
-		}
-
-		public void setRateLimitHits(int rateLimitHits) {
-			if (rateLimitHits < 1 || rateLimitHits > 64) {
-				throw new IllegalArgumentException(PREFIX + ".airtable.rate-limit-hits was " + rateLimitHits
-						+ " but must be between 1 and 64");
-			}
-			this.rateLimitHits = rateLimitHits;
-		}
-
-		public Duration getWindow() {
-			return this.window;
-		}
-
-		public void setWindow(Duration window) {
-			if (window.isNegative() || window.isZero()) {
-				throw new IllegalArgumentException(
-						PREFIX + ".airtable.window was " + window + " but must be a positive duration");
-			}
-			this.window = window;
-		}
-
-	}
-
-	/**
-	 * Long-running sagas as health.
-	 */
-	public static class Saga {
-
-		/**
-		 * Whether sagas running longer than 'stuck-after' make the service DEGRADED.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * How long a saga may run before it counts as stuck.
-		 */
-		private Duration stuckAfter = Duration.ofMinutes(5);
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Duration getStuckAfter() {
-			return this.stuckAfter;
-		}
-
-		public void setStuckAfter(Duration stuckAfter) {
-			if (stuckAfter.isNegative() || stuckAfter.isZero()) {
-				throw new IllegalArgumentException(
-						PREFIX + ".saga.stuck-after was " + stuckAfter + " but must be a positive duration");
-			}
-			this.stuckAfter = stuckAfter;
-		}
-
-	}
-
 	public static class CircuitBreakers {
 
 		/**
@@ -494,9 +328,10 @@ public class ObservabilityHealthProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Spring Boot health indicators added to the readiness group when present.
+		 * Spring Boot health indicators added to the readiness group when present; unset,
+		 * 'db' and 'redis' unless the readiness group lists its own members.
 		 */
-		private List<String> indicators = new ArrayList<>(List.of("db", "redis"));
+		private @Nullable List<String> indicators;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -506,11 +341,17 @@ public class ObservabilityHealthProperties implements InitializingBean {
 			this.enabled = enabled;
 		}
 
-		public List<String> getIndicators() {
+		/**
+		 * Spring Boot health indicators added to the readiness group when present.
+		 * @return the indicators, or {@code null} when not set
+		 */
+		@DeprecatedConfigurationProperty(replacement = "management.endpoint.health.group.readiness.include",
+				reason = "Spring Boot's readiness group holds the members", since = "0.1.0")
+		public @Nullable List<String> getIndicators() {
 			return this.indicators;
 		}
 
-		public void setIndicators(List<String> indicators) {
+		public void setIndicators(@Nullable List<String> indicators) {
 			this.indicators = indicators;
 		}
 

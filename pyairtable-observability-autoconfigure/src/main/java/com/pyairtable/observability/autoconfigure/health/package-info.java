@@ -1,6 +1,6 @@
 /**
- * Wiring of health: dependency checks from YAML, time-bounded indicators, the DEGRADED
- * status, the readiness group and health metrics.
+ * Wiring of health: dependency checks from YAML, time-bounded indicators, the readiness
+ * group and health metrics.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.health;

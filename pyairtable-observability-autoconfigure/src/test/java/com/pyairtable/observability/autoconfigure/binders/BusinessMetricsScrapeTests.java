@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
-import com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.cache.CacheOperationMetricsAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.llm.LlmMetricsAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.mcp.McpMetricsAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.resilience.ResilienceMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration;
 import com.pyairtable.observability.llm.LlmCall;
 import com.pyairtable.observability.llm.LlmMetrics;
 import com.pyairtable.observability.mcp.McpDirection;
@@ -138,8 +138,8 @@ class BusinessMetricsScrapeTests {
 					CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
 					ObservationAutoConfiguration.class, RestClientAutoConfiguration.class,
 					CacheMetricsAutoConfiguration.class, CardinalityAutoConfiguration.class,
-					AirtableMetricsAutoConfiguration.class, LlmMetricsAutoConfiguration.class,
-					SagaMetricsAutoConfiguration.class, CacheOperationMetricsAutoConfiguration.class,
+					AirtableObservabilityAutoConfiguration.class, LlmMetricsAutoConfiguration.class,
+					SagaObservabilityAutoConfiguration.class, CacheOperationMetricsAutoConfiguration.class,
 					ResilienceMetricsAutoConfiguration.class, McpMetricsAutoConfiguration.class))
 			.withBean("simpleMeterRegistry", SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withBean("cacheManager", ConcurrentMapCacheManager.class, () -> new ConcurrentMapCacheManager("tables"))

@@ -1,14 +1,6 @@
 package com.pyairtable.observability.autoconfigure.health;
 
-import com.pyairtable.observability.airtable.AirtableMetrics;
-import com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration;
-import com.pyairtable.observability.health.AirtableRateLimitHealthCheck;
-import com.pyairtable.observability.health.StuckSagasHealthCheck;
-import com.pyairtable.observability.saga.SagaRegistry;
-
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.SynchronousQueue;
@@ -17,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.health.CircuitBreakersHealthCheck;
+import com.pyairtable.observability.health.DeclaredNameRegistration;
 import com.pyairtable.observability.health.DependencyCheck;
 import com.pyairtable.observability.health.DependencyChecks;
 import com.pyairtable.observability.health.HealthCheckMeterBinder;
 import com.pyairtable.observability.health.HealthCheckScheduler;
 import com.pyairtable.observability.health.ReadinessHealthEndpointGroupsPostProcessor;
+import com.pyairtable.observability.health.ReadinessMembers;
 import com.pyairtable.observability.health.ReadinessStatusAggregator;
 import com.pyairtable.observability.health.StateHealthCheck;
 import com.pyairtable.observability.health.StateHealthChecksContributor;
@@ -31,51 +25,50 @@ import com.pyairtable.observability.health.TimeBoundReactiveHealthContributorReg
 import com.pyairtable.observability.logging.SecretRedactor;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointProperties;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Health of the service: dependency checks from YAML run in the background, a time bound
- * on every health indicator, the DEGRADED status, critical checks in the readiness group,
- * circuit breakers and health as metrics.
+ * on every health indicator, critical checks in the readiness group, circuit breakers and
+ * health as metrics. Other features contribute their checks as {@link StateHealthCheck}
+ * beans; the composite contributors are registered under the names they declare
+ * ({@code dependencies}, {@code runtime}), whatever their beans are called.
  */
 @AutoConfiguration(after = { HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-		TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
-		AirtableMetricsAutoConfiguration.class, SagaMetricsAutoConfiguration.class })
+		TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class })
 @ConditionalOnClass(HealthContributor.class)
 @ConditionalOnObservabilityEnabled("health")
 @EnableConfigurationProperties(ObservabilityHealthProperties.class)
-public final class HealthAutoConfiguration {
+public final class HealthObservabilityAutoConfiguration {
 
 	private static final int MAX_CHECK_THREADS = 4;
 
-	HealthAutoConfiguration() {
+	HealthObservabilityAutoConfiguration() {
 	}
 
 	/**
@@ -88,20 +81,20 @@ public final class HealthAutoConfiguration {
 		return new HealthCheckScheduler(Math.max(1, Math.min(properties.getChecks().size(), MAX_CHECK_THREADS)));
 	}
 
-	/** The checks, named after the bean: {@code dependencies} in {@code /actuator/health}. */
+	/** The checks, {@code dependencies} in {@code /actuator/health}. */
 	@Bean
 	@ConditionalOnMissingBean
-	DependencyChecks dependenciesHealthContributor(ObservabilityHealthProperties properties,
+	DependencyChecks dependencyChecks(ObservabilityHealthProperties properties,
 			HealthCheckScheduler healthCheckScheduler, ObjectProvider<SecretRedactor> redactor) {
 		SecretRedactor secrets = redactor.getIfAvailable(SecretRedactor::withDefaults);
 		return new DependencyChecks(DependencyCheckFactory.create(properties, Clock.systemUTC(), secrets::redact),
 				healthCheckScheduler.getExecutor());
 	}
 
-	/** The state checks, named after the bean: {@code runtime} in {@code /actuator/health}. */
+	/** The state checks, {@code runtime} in {@code /actuator/health}. */
 	@Bean
 	@ConditionalOnMissingBean
-	StateHealthChecksContributor runtimeHealthContributor(ObjectProvider<StateHealthCheck> checks) {
+	StateHealthChecksContributor stateHealthChecksContributor(ObjectProvider<StateHealthCheck> checks) {
 		return new StateHealthChecksContributor(SingletonSupplier.of(() -> checks.orderedStream().toList()));
 	}
 
@@ -121,16 +114,24 @@ public final class HealthAutoConfiguration {
 				executor);
 	}
 
-	/** Reads every health contributor through its time bound. */
+	/**
+	 * Registers the composite contributors under their declared names and reads every
+	 * health contributor through its time bound.
+	 */
 	@Bean
 	static BeanPostProcessor timeBoundHealthContributorRegistryPostProcessor(
-			ObjectProvider<TimeBoundHealthContributors> contributors) {
+			ObjectProvider<TimeBoundHealthContributors> contributors, ObjectProvider<DependencyChecks> dependencyChecks,
+			ObjectProvider<StateHealthChecksContributor> stateChecks) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 				if (bean instanceof HealthContributorRegistry registry
 						&& !(bean instanceof TimeBoundHealthContributorRegistry)) {
+					dependencyChecks.ifUnique((checks) -> DeclaredNameRegistration.register(registry,
+							DependencyChecks.CONTRIBUTOR_NAME, checks));
+					stateChecks.ifUnique((checks) -> DeclaredNameRegistration.register(registry,
+							StateHealthChecksContributor.CONTRIBUTOR_NAME, checks));
 					return new TimeBoundHealthContributorRegistry(registry, contributors.getObject());
 				}
 				return bean;
@@ -170,42 +171,37 @@ public final class HealthAutoConfiguration {
 			matchIfMissing = true)
 	static class ReadinessConfiguration {
 
-		private static final String GROUP_STATUS = "management.endpoint.health.group.readiness.status.";
-
+		/**
+		 * Adds the critical checks to Spring Boot's readiness group, as configured under
+		 * {@code management.endpoint.health.group.readiness}: its include, exclude, status
+		 * order and HTTP mapping are the application's to set.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		ReadinessHealthEndpointGroupsPostProcessor readinessHealthEndpointGroupsPostProcessor(
-				ObservabilityHealthProperties properties, ObjectProvider<DependencyChecks> dependencyChecks,
-				ObjectProvider<StateHealthCheck> stateChecks, ObjectProvider<StatusAggregator> statusAggregator,
-				ObjectProvider<HttpCodeStatusMapper> httpCodeStatusMapper, Environment environment) {
-			SingletonSupplier<Set<String>> members = SingletonSupplier
-				.of(() -> members(properties, dependencyChecks, stateChecks));
-			Binder binder = Binder.get(environment);
-			boolean ownOrder = binder.bind(GROUP_STATUS + "order", Bindable.listOf(String.class)).isBound();
-			boolean ownMapping = binder.bind(GROUP_STATUS + "http-mapping", Bindable.mapOf(String.class, Integer.class))
-				.isBound();
+				ObservabilityHealthProperties properties, ObjectProvider<HealthEndpointProperties> endpointProperties,
+				ObjectProvider<DependencyChecks> dependencyChecks, ObjectProvider<StateHealthCheck> stateChecks,
+				ObjectProvider<StatusAggregator> statusAggregator,
+				ObjectProvider<HttpCodeStatusMapper> httpCodeStatusMapper) {
+			HealthEndpointProperties.Group group = readinessGroup(endpointProperties.getIfAvailable());
+			boolean ownOrder = group != null && !group.getStatus().getOrder().isEmpty();
+			boolean ownMapping = group != null && !group.getStatus().getHttpMapping().isEmpty();
+			ReadinessMembers members = new ReadinessMembers(properties.getReadiness().getIndicators(),
+					group != null && group.getInclude() != null,
+					(group != null && group.getExclude() != null) ? group.getExclude() : Set.of(),
+					() -> dependencyChecks.stream().flatMap((checks) -> checks.getChecks().stream()).toList(),
+					() -> stateChecks.orderedStream().toList());
 			StatusAggregator aggregator = statusAggregator.getIfAvailable();
 			HttpCodeStatusMapper mapper = httpCodeStatusMapper.getIfAvailable();
-			return new ReadinessHealthEndpointGroupsPostProcessor(members,
+			return new ReadinessHealthEndpointGroupsPostProcessor(SingletonSupplier.of(members),
 					(ownOrder || aggregator == null) ? null : new ReadinessStatusAggregator(aggregator),
 					ownMapping ? null : mapper);
 		}
 
-		private static Set<String> members(ObservabilityHealthProperties properties,
-				ObjectProvider<DependencyChecks> dependencyChecks, ObjectProvider<StateHealthCheck> stateChecks) {
-			Set<String> members = new LinkedHashSet<>(properties.getReadiness().getIndicators());
-			DependencyChecks checks = dependencyChecks.getIfAvailable();
-			if (checks != null) {
-				for (DependencyCheck check : checks.getChecks()) {
-					if (check.isCritical()) {
-						members.add(DependencyChecks.CONTRIBUTOR_NAME + "/" + check.getName());
-					}
-				}
-			}
-			stateChecks.orderedStream()
-				.filter(StateHealthCheck::critical)
-				.forEach((check) -> members.add(StateHealthChecksContributor.CONTRIBUTOR_NAME + "/" + check.name()));
-			return Set.copyOf(members);
+		private static HealthEndpointProperties.@Nullable Group readinessGroup(
+				@Nullable HealthEndpointProperties properties) {
+			return (properties != null)
+					? properties.getGroup().get(ReadinessHealthEndpointGroupsPostProcessor.READINESS) : null;
 		}
 
 	}
@@ -226,35 +222,6 @@ public final class HealthAutoConfiguration {
 				ObservabilityHealthProperties properties) {
 			return new CircuitBreakersHealthCheck(registry::getIfUnique,
 					Set.copyOf(properties.getCircuitBreakers().getCritical()));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(AirtableMetrics.class)
-	@ConditionalOnBooleanProperty(name = ObservabilityHealthProperties.PREFIX + ".airtable.enabled",
-			matchIfMissing = true)
-	static class AirtableHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AirtableRateLimitHealthCheck airtableRateLimitHealthCheck(AirtableMetrics metrics,
-				ObservabilityHealthProperties properties) {
-			ObservabilityHealthProperties.Airtable airtable = properties.getAirtable();
-			return new AirtableRateLimitHealthCheck(metrics, airtable.getRateLimitHits(), airtable.getWindow());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(SagaRegistry.class)
-	@ConditionalOnBooleanProperty(name = ObservabilityHealthProperties.PREFIX + ".saga.enabled", matchIfMissing = true)
-	static class SagaHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		StuckSagasHealthCheck stuckSagasHealthCheck(SagaRegistry registry, ObservabilityHealthProperties properties) {
-			return new StuckSagasHealthCheck(registry, properties.getSaga().getStuckAfter());
 		}
 
 	}

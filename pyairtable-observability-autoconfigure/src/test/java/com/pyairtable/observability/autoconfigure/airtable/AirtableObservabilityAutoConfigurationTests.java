@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.pyairtable.observability.airtable.AirtableClientHttpRequestInterceptor;
 import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
 import com.pyairtable.observability.airtable.AirtableMetrics;
+import com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
 import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -26,8 +28,8 @@ import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -37,14 +39,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AirtableMetricsAutoConfigurationTests {
+class AirtableObservabilityAutoConfigurationTests {
 
 	private static FakeAirtableServer server;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				CardinalityAutoConfiguration.class, AirtableMetricsAutoConfiguration.class,
+				CardinalityAutoConfiguration.class, AirtableObservabilityAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=" + server.url());
@@ -232,6 +234,17 @@ class AirtableMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void contributesItsHealthCheckUnlessHealthOrTheCheckIsSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(AirtableRateLimitHealthCheck.class));
+		this.runner.withPropertyValues("pyairtable.observability.health.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AirtableRateLimitHealthCheck.class));
+		this.runner.withPropertyValues("pyairtable.observability.health.airtable.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AirtableRateLimitHealthCheck.class));
+		this.runner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AirtableRateLimitHealthCheck.class));
+	}
+
+	@Test
 	void failsOnAnInvalidApiUrl() {
 		this.runner.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=ftp://x")
 			.run((context) -> assertThat(context).hasFailed()
@@ -246,6 +259,15 @@ class AirtableMetricsAutoConfigurationTests {
 			.tags("base", base, "table", table, "operation", operation, "status", status)
 			.counter()
 			.count();
+	}
+
+	@Test
+	void failsOnARateLimitThresholdOutOfRange() {
+		this.runner.withPropertyValues("pyairtable.observability.health.airtable.rate-limit-hits=100")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.health.airtable.rate-limit-hits was 100"));
 	}
 
 }

@@ -5,6 +5,7 @@ import com.pyairtable.observability.airtable.AirtableCallBudget;
 import com.pyairtable.observability.airtable.AirtableClientHttpRequestInterceptor;
 import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
 import com.pyairtable.observability.airtable.AirtableMetrics;
+import com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
 import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
@@ -15,10 +16,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
@@ -32,16 +35,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Airtable API metrics: every call to the API made through the Boot-provided
  * {@code RestClient.Builder}, {@code RestTemplateBuilder} or {@code WebClient.Builder} is
- * recorded.
+ * recorded; a run of 429 answers is a health check ({@code runtime/airtableRateLimit}).
  */
 @AutoConfiguration(after = CardinalityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.airtable")
 @EnableConfigurationProperties(AirtableMetricsProperties.class)
-public final class AirtableMetricsAutoConfiguration {
+public final class AirtableObservabilityAutoConfiguration {
 
-	AirtableMetricsAutoConfiguration() {
+	AirtableObservabilityAutoConfiguration() {
 	}
 
 	@Bean
@@ -57,6 +60,26 @@ public final class AirtableMetricsAutoConfiguration {
 	 */
 	static AirtableApiUrl apiUrl(AirtableMetricsProperties properties, Environment environment) {
 		return new AirtableApiUrl(properties.getApiUrl(), environment::resolvePlaceholders);
+	}
+
+	/**
+	 * The feature's own health check, collected by the health feature as a
+	 * {@code StateHealthCheck} under the name it declares.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthContributor.class)
+	@ConditionalOnObservabilityEnabled("health")
+	@ConditionalOnBooleanProperty(name = AirtableHealthProperties.PREFIX + ".enabled", matchIfMissing = true)
+	@EnableConfigurationProperties(AirtableHealthProperties.class)
+	static class AirtableHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AirtableRateLimitHealthCheck airtableRateLimitHealthCheck(AirtableMetrics metrics,
+				AirtableHealthProperties properties) {
+			return new AirtableRateLimitHealthCheck(metrics, properties.getRateLimitHits(), properties.getWindow());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

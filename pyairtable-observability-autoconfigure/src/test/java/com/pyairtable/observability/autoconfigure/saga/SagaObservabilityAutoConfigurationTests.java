@@ -10,6 +10,7 @@ import com.pyairtable.observability.saga.SagaMetrics;
 import com.pyairtable.observability.saga.SagaOutcome;
 import com.pyairtable.observability.saga.SagaRegistry;
 import com.pyairtable.observability.saga.SagaRunner;
+import com.pyairtable.observability.saga.StuckSagasHealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -17,6 +18,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -26,13 +28,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SagaMetricsAutoConfigurationTests {
+class SagaObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 				ObservationAutoConfiguration.class, CardinalityAutoConfiguration.class,
-				SagaMetricsAutoConfiguration.class));
+				SagaObservabilityAutoConfiguration.class));
 
 	@Test
 	void runsSagasThroughBootsObservationRegistry() {
@@ -63,7 +65,7 @@ class SagaMetricsAutoConfigurationTests {
 	@Test
 	void worksWithoutAnObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaMetricsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().isCompleted()).isTrue());
 	}
@@ -84,6 +86,26 @@ class SagaMetricsAutoConfigurationTests {
 	void backsOffWithoutMicrometerObservation() {
 		this.runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SagaRunner.class));
+	}
+
+	@Test
+	void contributesItsHealthCheckUnlessHealthOrTheCheckIsSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(StuckSagasHealthCheck.class));
+		this.runner.withPropertyValues("pyairtable.observability.health.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(StuckSagasHealthCheck.class));
+		this.runner.withPropertyValues("pyairtable.observability.health.saga.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(StuckSagasHealthCheck.class));
+		this.runner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StuckSagasHealthCheck.class));
+	}
+
+	@Test
+	void failsOnANonPositiveStuckThreshold() {
+		this.runner.withPropertyValues("pyairtable.observability.health.saga.stuck-after=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.health.saga.stuck-after"));
 	}
 
 }

@@ -1,6 +1,5 @@
-package com.pyairtable.observability.health;
+package com.pyairtable.observability.saga;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import com.pyairtable.observability.airtable.AirtableMetrics;
-import com.pyairtable.observability.airtable.AirtableRequest;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
-import com.pyairtable.observability.saga.SagaExecution;
-import com.pyairtable.observability.saga.SagaMetrics;
-import com.pyairtable.observability.saga.SagaRegistry;
-import com.pyairtable.observability.saga.SagaRunner;
+import com.pyairtable.observability.health.HealthStatuses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -25,39 +19,9 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health checks that read the binders' own state: Airtable 429 runs and stuck sagas.
+ * The SAGA health check reads the registry of running sagas: stuck ones are listed.
  */
-class BinderStateHealthChecksTests {
-
-	private static final String API = "https://api.airtable.com";
-
-	@Test
-	void aRunOf429sWithinTheWindowIsDegradedAndFewerAreUp() {
-		CardinalityGuard guard = new CardinalityGuard(100, 64);
-		AirtableMetrics metrics = new AirtableMetrics(guard, null, 0);
-		metrics.bindTo(new SimpleMeterRegistry());
-		AirtableRateLimitHealthCheck check = new AirtableRateLimitHealthCheck(metrics, 3, Duration.ofMinutes(1));
-		AirtableRequest request = AirtableRequest.parse(API, "GET", URI.create(API + "/v0/appA/Table"));
-		metrics.recordCall(request, 429, Duration.ofMillis(5));
-		metrics.recordCall(request, 200, Duration.ofMillis(5));
-		metrics.recordCall(request, 429, Duration.ofMillis(5));
-		assertThat(check.check().getStatus()).isEqualTo(Status.UP);
-		metrics.recordCall(request, 429, Duration.ofMillis(5));
-		Health health = check.check();
-		assertThat(health.getStatus()).isEqualTo(HealthStatuses.DEGRADED);
-		assertThat(health.getDetails()).containsEntry("rateLimitHits", 3).containsEntry("threshold", 3);
-		assertThat(check.critical()).isFalse();
-	}
-
-	@Test
-	void old429sFallOutOfTheWindow() throws InterruptedException {
-		AirtableMetrics metrics = new AirtableMetrics(new CardinalityGuard(100, 64), null, 0);
-		metrics.bindTo(new SimpleMeterRegistry());
-		AirtableRequest request = AirtableRequest.parse(API, "GET", URI.create(API + "/v0/appA/Table"));
-		metrics.recordCall(request, 429, Duration.ofMillis(5));
-		assertThat(metrics.rateLimitHitsWithin(Duration.ofMinutes(1))).isEqualTo(1);
-		assertThat(metrics.rateLimitHitsWithin(Duration.ZERO)).isZero();
-	}
+class StuckSagasHealthCheckTests {
 
 	@Test
 	void sagasRunningPastTheThresholdAreDegradedWithTheirIds() throws Exception {

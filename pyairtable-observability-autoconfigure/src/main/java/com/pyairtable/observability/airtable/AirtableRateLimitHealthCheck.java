@@ -1,8 +1,9 @@
-package com.pyairtable.observability.health;
+package com.pyairtable.observability.airtable;
 
 import java.time.Duration;
 
-import com.pyairtable.observability.airtable.AirtableMetrics;
+import com.pyairtable.observability.health.HealthStatuses;
+import com.pyairtable.observability.health.StateHealthCheck;
 
 import org.springframework.boot.health.contributor.Health;
 

@@ -1,12 +1,12 @@
-package com.pyairtable.observability.health;
+package com.pyairtable.observability.saga;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.pyairtable.observability.saga.RunningSaga;
-import com.pyairtable.observability.saga.SagaRegistry;
+import com.pyairtable.observability.health.HealthStatuses;
+import com.pyairtable.observability.health.StateHealthCheck;
 
 import org.springframework.boot.health.contributor.Health;
 
