@@ -6,7 +6,7 @@ import com.pyairtable.observability.airtable.AirtableClientHttpRequestIntercepto
 import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -34,7 +34,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code RestClient.Builder}, {@code RestTemplateBuilder} or {@code WebClient.Builder} is
  * recorded.
  */
-@AutoConfiguration(after = CardinalityAutoConfiguration.class)
+@AutoConfiguration(after = CardinalityObservabilityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.airtable")

@@ -2,7 +2,7 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import java.util.Map;
 
-import com.pyairtable.observability.core.LatencyBucketsMeterFilter;
+import com.pyairtable.observability.http.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.core.ServiceIdentityMeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;

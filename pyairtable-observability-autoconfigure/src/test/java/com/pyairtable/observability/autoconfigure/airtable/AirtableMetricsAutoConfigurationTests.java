@@ -10,7 +10,7 @@ import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,7 @@ class AirtableMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				CardinalityAutoConfiguration.class, AirtableMetricsAutoConfiguration.class,
+				CardinalityObservabilityAutoConfiguration.class, AirtableMetricsAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=" + server.url());

@@ -275,7 +275,7 @@ class HealthAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, HealthAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
 					com.pyairtable.observability.autoconfigure.airtable.AirtableMetricsAutoConfiguration.class,
 					com.pyairtable.observability.autoconfigure.saga.SagaMetricsAutoConfiguration.class,
 					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))

@@ -26,7 +26,7 @@ class ObservabilityLoggingRedactionKeyTests {
 	private static final String KEY = "a-deployment-wide-key-7f3c9a";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservabilityLoggingAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LoggingObservabilityAutoConfiguration.class));
 
 	@AfterEach
 	void reset() {

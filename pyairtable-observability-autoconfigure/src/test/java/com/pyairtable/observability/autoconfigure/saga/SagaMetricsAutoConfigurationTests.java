@@ -3,7 +3,7 @@ package com.pyairtable.observability.autoconfigure.saga;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.saga.SagaContext;
 import com.pyairtable.observability.saga.SagaMeterFilter;
 import com.pyairtable.observability.saga.SagaMetrics;
@@ -31,7 +31,7 @@ class SagaMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityAutoConfiguration.class,
+				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
 				SagaMetricsAutoConfiguration.class));
 
 	@Test
@@ -63,7 +63,7 @@ class SagaMetricsAutoConfigurationTests {
 	@Test
 	void worksWithoutAnObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaMetricsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, SagaMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().isCompleted()).isTrue());
 	}
