@@ -5,6 +5,7 @@ import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.http.CompatPaths;
 import com.pyairtable.observability.http.HttpExchangeSizeFilter;
 import com.pyairtable.observability.http.HttpExchangeSizeObservationHandler;
+import com.pyairtable.observability.http.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.http.ManagementRequestObservationPredicate;
 import com.pyairtable.observability.http.ManagementRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,17 +28,19 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfig
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
- * HTTP server defaults: management requests kept out of {@code http.server.requests} and
- * traces, and request and response size summaries.
+ * HTTP server metrics: the SLO buckets of {@code http.server.requests} (servlet and
+ * WebFlux alike) and, on servlet applications with the actuator, management requests kept
+ * out of {@code http.server.requests} and traces, and request and response size
+ * summaries.
  */
 @AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class,
 		WebMvcObservationAutoConfiguration.class })
 @ConditionalOnObservabilityEnabled
-@ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class })
-@EnableConfigurationProperties({ ObservabilityProperties.class, WebEndpointProperties.class })
+@EnableConfigurationProperties(ObservabilityProperties.class)
 public final class HttpServerObservabilityAutoConfiguration {
 
 	/** Order of the size filter: just inside Boot's observation filter. */
@@ -46,47 +49,72 @@ public final class HttpServerObservabilityAutoConfiguration {
 	HttpServerObservabilityAutoConfiguration() {
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	ManagementRequests managementRequests(ObservabilityProperties properties,
-			WebEndpointProperties webEndpointProperties) {
-		String basePath = webEndpointProperties.getBasePath();
-		CompatPaths compatPaths = properties.getEndpoints().getCompatPaths().isEnabled() ? new CompatPaths(basePath)
-				: null;
-		return new ManagementRequests(basePath, compatPaths);
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class LatencyBucketsConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.observe-management-requests",
-			havingValue = false, matchIfMissing = true)
-	ManagementRequestObservationPredicate managementRequestObservationPredicate(
-			ManagementRequests managementRequests) {
-		return new ManagementRequestObservationPredicate(managementRequests);
+		@Bean
+		@Order(LatencyBucketsMeterFilter.ORDER)
+		@ConditionalOnMissingBean
+		LatencyBucketsMeterFilter httpServerLatencyBucketsMeterFilter(ObservabilityProperties properties,
+				Environment environment) {
+			// Boot's own key: the name of the server observation, hence of its timer.
+			String name = environment.getProperty("management.observations.http.server.requests.name",
+					"http.server.requests");
+			return new LatencyBucketsMeterFilter(name, properties.getHttp().getLatencyBuckets());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes", matchIfMissing = true)
-	static class ExchangeSizeConfiguration {
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ ObservationRegistry.class, WebEndpointProperties.class })
+	@EnableConfigurationProperties(WebEndpointProperties.class)
+	static class ServletConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean(name = "httpExchangeSizeFilter")
-		FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(ManagementRequests managementRequests,
-				ObservabilityProperties properties) {
-			HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(managementRequests,
-					properties.getHttp().isObserveManagementRequests());
-			FilterRegistrationBean<HttpExchangeSizeFilter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(SIZE_FILTER_ORDER);
-			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-			return registration;
+		@ConditionalOnMissingBean
+		ManagementRequests managementRequests(ObservabilityProperties properties,
+				WebEndpointProperties webEndpointProperties) {
+			String basePath = webEndpointProperties.getBasePath();
+			CompatPaths compatPaths = properties.getEndpoints().getCompatPaths().isEnabled() ? new CompatPaths(basePath)
+					: null;
+			return new ManagementRequests(basePath, compatPaths);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		HttpExchangeSizeObservationHandler httpExchangeSizeObservationHandler(MeterRegistry registry) {
-			return new HttpExchangeSizeObservationHandler(registry);
+		@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.observe-management-requests",
+				havingValue = false, matchIfMissing = true)
+		ManagementRequestObservationPredicate managementRequestObservationPredicate(
+				ManagementRequests managementRequests) {
+			return new ManagementRequestObservationPredicate(managementRequests);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterRegistry.class)
+		@ConditionalOnBean(MeterRegistry.class)
+		@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes", matchIfMissing = true)
+		static class ExchangeSizeConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "httpExchangeSizeFilter")
+			FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(ManagementRequests managementRequests,
+					ObservabilityProperties properties) {
+				HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(managementRequests,
+						properties.getHttp().isObserveManagementRequests());
+				FilterRegistrationBean<HttpExchangeSizeFilter> registration = new FilterRegistrationBean<>(filter);
+				registration.setOrder(SIZE_FILTER_ORDER);
+				registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+				return registration;
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			HttpExchangeSizeObservationHandler httpExchangeSizeObservationHandler(MeterRegistry registry) {
+				return new HttpExchangeSizeObservationHandler(registry);
+			}
+
 		}
 
 	}

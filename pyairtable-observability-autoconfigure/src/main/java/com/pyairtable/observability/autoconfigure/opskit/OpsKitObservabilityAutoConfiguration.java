@@ -38,9 +38,7 @@ public final class OpsKitObservabilityAutoConfiguration {
 	OpsKitSettings opsKitSettings(OpsKitProperties kit, OpsKitRulesProperties rules,
 			ObservabilityProperties observability, ObjectProvider<ServiceIdentity> identity, Environment environment,
 			ObjectProvider<SecretRedactor> redactor) {
-		ServiceIdentity serviceIdentity = identity.getIfAvailable();
-		String service = (serviceIdentity != null) ? serviceIdentity.name()
-				: environment.getProperty("spring.application.name", "application");
+		String service = identity.getIfAvailable(() -> ServiceIdentity.from(environment)).name();
 		return OpsKitSettingsFactory.create(service, kit, rules, observability, environment,
 				redactor.getIfAvailable(SecretRedactor::withDefaults));
 	}
