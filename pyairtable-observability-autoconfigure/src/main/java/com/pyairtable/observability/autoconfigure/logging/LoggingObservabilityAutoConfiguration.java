@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,7 +27,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Request ids (read or generated, logged, echoed, passed on by Spring's HTTP clients) and
  * the secret redactor used for spans; the JSON format itself is selected by
- * {@link LoggingFormatEnvironmentPostProcessor} before the context starts.
+ * {@link com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor}
+ * before the context starts.
  */
 @AutoConfiguration
 @ConditionalOnObservabilityEnabled("logging")
@@ -40,8 +40,7 @@ public final class LoggingObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = ObservabilityLoggingProperties.PREFIX + ".redaction.enabled",
-			matchIfMissing = true)
+	@ConditionalOnObservabilityEnabled("logging.redaction")
 	SecretRedactor secretRedactor(ObservabilityLoggingProperties properties) {
 		return redactor(properties.getRedaction());
 	}
@@ -79,8 +78,7 @@ public final class LoggingObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = ObservabilityLoggingProperties.PREFIX + ".request-id.enabled",
-			matchIfMissing = true)
+	@ConditionalOnObservabilityEnabled("logging.request-id")
 	static class RequestIdConfiguration {
 
 		@Bean

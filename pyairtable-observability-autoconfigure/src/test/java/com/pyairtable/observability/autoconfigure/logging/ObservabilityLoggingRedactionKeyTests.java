@@ -2,7 +2,7 @@ package com.pyairtable.observability.autoconfigure.logging;
 
 import java.util.Map;
 
-import com.pyairtable.observability.autoconfigure.core.ObservabilityDefaultsEnvironmentPostProcessor;
+import com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor;
 import com.pyairtable.observability.logging.BusinessContext;
 import com.pyairtable.observability.logging.SecretRedactor;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +111,7 @@ class ObservabilityLoggingRedactionKeyTests {
 		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 						Map.of("OBSERVABILITY_REDACTION_KEY", KEY)));
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new ObservabilityEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("pyairtable.observability.logging.redaction.key")).isEqualTo(KEY);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("application",
