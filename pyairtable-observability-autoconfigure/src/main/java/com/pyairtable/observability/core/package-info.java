@@ -1,5 +1,5 @@
 /**
- * Service identity, HTTP exchange metrics and the platform's compatibility paths.
+ * The service identity that labels every meter, span, log line and Sentry event.
  */
 @NullMarked
 package com.pyairtable.observability.core;

@@ -9,6 +9,7 @@ import java.util.Set;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import com.pyairtable.observability.core.ServiceIdentity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -39,15 +40,16 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 
 	/**
 	 * Creates the formatter; Spring Boot calls it with what it has.
-	 * @param environment the environment, for the service identity and extra patterns
+	 * @param environment the environment, for the service identity (the same as the
+	 * metrics', see {@link ServiceIdentity#from(Environment)}) and extra patterns
 	 * @param customizer Boot's JSON members customizer, if any
 	 */
 	public PlatformJsonLogFormatter(Environment environment,
 			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
-		this(Identity.of(environment), redactor(environment), customizer);
+		this(ServiceIdentity.from(environment), redactor(environment), customizer);
 	}
 
-	private PlatformJsonLogFormatter(Identity identity, SecretRedactor redactor,
+	private PlatformJsonLogFormatter(ServiceIdentity identity, SecretRedactor redactor,
 			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {
 		super((members) -> members(members, identity), customizer);
 		this.redactor = redactor;
@@ -67,12 +69,12 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 		return super.formatAsBytes(RedactedLoggingEvent.of(event, this.redactor), charset);
 	}
 
-	private static void members(JsonWriter.Members<ILoggingEvent> members, Identity identity) {
+	private static void members(JsonWriter.Members<ILoggingEvent> members, ServiceIdentity identity) {
 		members.add("timestamp", ILoggingEvent::getInstant).as(Object::toString);
 		members.add("level", ILoggingEvent::getLevel).as(Object::toString);
 		members.add("logger", ILoggingEvent::getLoggerName);
 		members.add("message", ILoggingEvent::getFormattedMessage);
-		members.add("service", identity.service());
+		members.add("service", identity.name());
 		members.add("version", identity.version());
 		members.add("environment", identity.environment());
 		members.add("trace_id", (event) -> mdc(event, "traceId", "trace_id")).whenHasLength();
@@ -130,18 +132,6 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 			// with a message naming the key; logging keeps the built-in patterns meanwhile.
 			return SecretRedactor.builder().key(key).build();
 		}
-	}
-
-	private record Identity(String service, String version, String environment) {
-
-		static Identity of(Environment environment) {
-			String prefix = "pyairtable.observability.service.";
-			String service = environment.getProperty(prefix + "name",
-					environment.getProperty("spring.application.name", "unknown"));
-			return new Identity(service, environment.getProperty(prefix + "version", "unknown"),
-					environment.getProperty(prefix + "environment", "development"));
-		}
-
 	}
 
 }

@@ -7,7 +7,7 @@ import com.pyairtable.observability.airtable.AirtableExchangeFilterFunction;
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -37,7 +37,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code RestClient.Builder}, {@code RestTemplateBuilder} or {@code WebClient.Builder} is
  * recorded; a run of 429 answers is a health check ({@code runtime/airtableRateLimit}).
  */
-@AutoConfiguration(after = CardinalityAutoConfiguration.class)
+@AutoConfiguration(after = CardinalityObservabilityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.airtable")

@@ -2,7 +2,6 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import java.util.Map;
 
-import com.pyairtable.observability.core.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.core.ServiceIdentityMeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +19,11 @@ import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetryPropert
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
  * Core of the starter: the service identity, applied as common tags on every meter and
- * as OpenTelemetry resource attributes, and the SLO buckets of {@code http.server.requests}.
+ * as OpenTelemetry resource attributes.
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class,
 		before = { MetricsAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class })
@@ -33,26 +31,20 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityAutoConfiguration {
 
-	static final String UNKNOWN = "unknown";
-
 	ObservabilityAutoConfiguration() {
 	}
 
+	/**
+	 * The identity, worked out as the JSON log formatter does; the properties are bound
+	 * first so that an invalid value fails startup with its own message.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceIdentity serviceIdentity(ObservabilityProperties properties, Environment environment,
 			ObjectProvider<BuildProperties> buildProperties) {
-		ObservabilityProperties.Service service = properties.getService();
-		String name = service.getName();
-		if (name == null) {
-			name = environment.getProperty("spring.application.name", UNKNOWN);
-		}
-		String version = service.getVersion();
-		if (version == null) {
-			BuildProperties build = buildProperties.getIfAvailable();
-			version = (build != null && build.getVersion() != null) ? build.getVersion() : UNKNOWN;
-		}
-		return new ServiceIdentity(name, version, service.getTier(), service.getEnvironment());
+		BuildProperties build = buildProperties.getIfAvailable();
+		String buildVersion = (build != null) ? build.getVersion() : ServiceIdentity.buildInfoVersion(environment);
+		return ServiceIdentity.from(environment, buildVersion);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -63,16 +55,6 @@ public final class ObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean
 		ServiceIdentityMeterFilter serviceIdentityMeterFilter(ServiceIdentity identity) {
 			return new ServiceIdentityMeterFilter(identity);
-		}
-
-		@Bean
-		@Order(LatencyBucketsMeterFilter.ORDER)
-		@ConditionalOnMissingBean
-		LatencyBucketsMeterFilter httpServerLatencyBucketsMeterFilter(ObservabilityProperties properties,
-				Environment environment) {
-			String name = environment.getProperty("management.observations.http.server.requests.name",
-					"http.server.requests");
-			return new LatencyBucketsMeterFilter(name, properties.getHttp().getLatencyBuckets());
 		}
 
 	}
@@ -97,6 +79,5 @@ public final class ObservabilityAutoConfiguration {
 		}
 
 	}
-
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.pyairtable.observability.core.ServiceIdentity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Root of the {@code pyairtable.observability} properties tree: the switch for the whole
  * starter, the service identity, HTTP defaults and the platform's compatibility paths.
  *
- * @see com.pyairtable.observability.core.ServiceIdentity
+ * @see ServiceIdentity
  */
 @ConfigurationProperties(ObservabilityProperties.PREFIX)
 public class ObservabilityProperties {
@@ -77,12 +78,12 @@ public class ObservabilityProperties {
 		/**
 		 * Tier of the service: gateway, ai-ml, application or background.
 		 */
-		private String tier = "application";
+		private String tier = ServiceIdentity.DEFAULT_TIER;
 
 		/**
 		 * Deployment environment, such as development, staging or production.
 		 */
-		private String environment = "development";
+		private String environment = ServiceIdentity.DEFAULT_ENVIRONMENT;
 
 		public @Nullable String getName() {
 			return this.name;
@@ -109,7 +110,7 @@ public class ObservabilityProperties {
 		}
 
 		public void setTier(String tier) {
-			String normalized = tier.trim().toLowerCase(java.util.Locale.ROOT);
+			String normalized = ServiceIdentity.normalize(tier);
 			if (!TIERS.contains(normalized)) {
 				throw new IllegalArgumentException(PREFIX + ".service.tier was '" + PropertyValues.forMessage(tier)
 						+ "' but must be one of " + String.join(", ", TIERS));
@@ -122,7 +123,7 @@ public class ObservabilityProperties {
 		}
 
 		public void setEnvironment(String environment) {
-			String normalized = environment.trim().toLowerCase(java.util.Locale.ROOT);
+			String normalized = ServiceIdentity.normalize(environment);
 			if (!ENVIRONMENT_NAME.matcher(normalized).matches()) {
 				throw new IllegalArgumentException(PREFIX + ".service.environment was '" + PropertyValues.forMessage(environment)
 						+ "' but must be 1 to 63 lower-case letters, digits, '-' or '_' (for example development, staging, production)");

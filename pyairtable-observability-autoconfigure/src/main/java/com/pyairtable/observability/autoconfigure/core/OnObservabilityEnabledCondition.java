@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -21,22 +20,11 @@ class OnObservabilityEnabledCondition extends SpringBootCondition {
 		String feature = (attributes != null) ? (String) attributes.get("value") : "";
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnObservabilityEnabled.class,
 				feature.isEmpty() ? "" : "(" + feature + ")");
-		Environment environment = context.getEnvironment();
-		String starterKey = ObservabilityProperties.PREFIX + ".enabled";
-		if (!isEnabled(environment, starterKey)) {
-			return ConditionOutcome.noMatch(message.because(starterKey + " is false"));
-		}
-		if (!feature.isEmpty()) {
-			String featureKey = ObservabilityProperties.PREFIX + "." + feature + ".enabled";
-			if (!isEnabled(environment, featureKey)) {
-				return ConditionOutcome.noMatch(message.because(featureKey + " is false"));
-			}
+		String disabledKey = ObservabilityFeatures.disabledKey(context.getEnvironment(), feature);
+		if (disabledKey != null) {
+			return ConditionOutcome.noMatch(message.because(disabledKey + " is false"));
 		}
 		return ConditionOutcome.match(message.because("enabled"));
-	}
-
-	static boolean isEnabled(Environment environment, String key) {
-		return environment.getProperty(key, Boolean.class, true);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * Wiring of the starter's core: properties, defaults, identity and compatibility paths.
+ * Wiring of the starter's core: properties, conditions, environment defaults, failure
+ * analysis and the service identity.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.core;

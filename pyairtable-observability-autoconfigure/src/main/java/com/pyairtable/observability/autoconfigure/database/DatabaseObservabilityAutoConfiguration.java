@@ -1,8 +1,8 @@
 package com.pyairtable.observability.autoconfigure.database;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
-import com.pyairtable.observability.autoconfigure.logging.ObservabilityLoggingAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.logging.LoggingObservabilityAutoConfiguration;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.database.DatabaseMetrics;
 import com.pyairtable.observability.database.DatabaseObservationHandler;
@@ -35,7 +35,7 @@ import org.springframework.core.annotation.Order;
  * after the statement's operation and table, and the metrics of {@link DatabaseMetrics}.
  * HikariCP's pool metrics are Spring Boot's, untouched.
  */
-@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ObservabilityLoggingAutoConfiguration.class,
+@AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class, LoggingObservabilityAutoConfiguration.class,
 		MicrometerTracingAutoConfiguration.class },
 		before = DataSourceObservationAutoConfiguration.class)
 @ConditionalOnClass({ QueryContext.class, DataSourceObservationAutoConfiguration.class, MeterRegistry.class })

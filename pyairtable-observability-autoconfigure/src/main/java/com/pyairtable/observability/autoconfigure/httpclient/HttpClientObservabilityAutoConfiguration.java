@@ -1,11 +1,11 @@
 package com.pyairtable.observability.autoconfigure.httpclient;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
-import com.pyairtable.observability.core.LatencyBucketsMeterFilter;
+import com.pyairtable.observability.http.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.httpclient.HttpClientTagsMeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
  * {@code client.name} tag with the cardinality guard and gives it the same latency buckets
  * as {@code http.server.requests}, so that outbound p95 and p99 can be read in PromQL.
  */
-@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ObservabilityAutoConfiguration.class })
+@AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class, ObservabilityAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("http-client")

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.logging;
 
-import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
+import com.pyairtable.observability.autoconfigure.core.ObservabilityFeatures;
 import com.pyairtable.observability.logging.TextLogRedaction;
 
 import org.apache.commons.logging.LogFactory;
@@ -37,9 +37,8 @@ public class TextLogRedactionApplicationListener implements ApplicationListener<
 		else {
 			return;
 		}
-		boolean enabled = enabled(environment, ObservabilityProperties.PREFIX + ".enabled")
-				&& enabled(environment, ObservabilityProperties.PREFIX + ".logging.enabled")
-				&& enabled(environment, ObservabilityProperties.PREFIX + ".logging.redaction.enabled");
+		boolean enabled = ObservabilityFeatures.isEnabled(environment, "logging")
+				&& ObservabilityFeatures.isEnabled(environment, "logging.redaction");
 		if (!LOGBACK_PRESENT) {
 			if (enabled && event instanceof ApplicationEnvironmentPreparedEvent) {
 				LogFactory.getLog("com.pyairtable.observability.logging.TextLogRedaction")
@@ -57,10 +56,6 @@ public class TextLogRedactionApplicationListener implements ApplicationListener<
 			// An earlier application of this JVM may have installed it.
 			TextLogRedaction.uninstall();
 		}
-	}
-
-	private static boolean enabled(Environment environment, String key) {
-		return environment.getProperty(key, Boolean.class, true);
 	}
 
 	@Override

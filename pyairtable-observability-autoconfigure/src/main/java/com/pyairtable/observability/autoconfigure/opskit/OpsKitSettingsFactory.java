@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.ObservabilityFeatures;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.logging.SecretRedactor;
 import com.pyairtable.observability.opskit.AlertCatalog;
@@ -99,8 +100,7 @@ final class OpsKitSettingsFactory {
 
 	private static boolean featureEnabled(AlertDefinition alert, Environment environment) {
 		String feature = alert.feature();
-		return feature == null || environment.getProperty(ObservabilityProperties.PREFIX + "." + feature + ".enabled",
-				Boolean.class, true);
+		return feature == null || ObservabilityFeatures.isEnabled(environment, feature);
 	}
 
 	private static List<SloDefinition> slos(OpsKitRulesProperties rules, List<Duration> buckets) {

@@ -18,8 +18,9 @@ import org.springframework.core.Ordered;
 /**
  * Writes the kit to {@code pyairtable.observability.ops-kit.write-to} and closes the
  * application context, so that the application exits with status 0 without serving
- * traffic ({@link OpsKitWriteEnvironmentPostProcessor} turns the web server off). When the
- * kit cannot be written (a non-empty directory without
+ * traffic
+ * ({@link com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor}
+ * turns the web server off). When the kit cannot be written (a non-empty directory without
  * {@code pyairtable.observability.ops-kit.overwrite}, a symbolic link, an I/O error), the
  * {@link OpsKitWriteException} fails the startup, so that the process exits with a
  * non-zero status, and the directory is left as it was.

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.redis;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.redis.RedisOperationsObservationHandler;
@@ -35,7 +35,7 @@ import org.springframework.core.annotation.Order;
  * Boot's {@code LettuceObservationAutoConfiguration} switches on (they are also the spans).
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class,
-		after = { CardinalityAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
+		after = { CardinalityObservabilityAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
 @ConditionalOnClass({ RedisClient.class, MicrometerCommandLatencyRecorder.class, LettuceObservationContext.class,
 		ClientResourcesBuilderCustomizer.class, MeterRegistry.class })
 @ConditionalOnObservabilityEnabled("redis")

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.saga;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.saga.SagaMeterFilter;
@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link SagaRegistry} and the saga counters; stuck sagas are a health check
  * ({@code runtime/sagas}).
  */
-@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ObservationAutoConfiguration.class })
+@AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class, ObservationAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, ObservationRegistry.class })
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.saga")

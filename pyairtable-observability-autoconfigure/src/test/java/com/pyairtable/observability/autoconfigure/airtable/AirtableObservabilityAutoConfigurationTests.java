@@ -11,7 +11,7 @@ import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
 import com.pyairtable.observability.airtable.Resilience4jAirtableCallBudget;
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +46,7 @@ class AirtableObservabilityAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				CardinalityAutoConfiguration.class, AirtableObservabilityAutoConfiguration.class,
+				CardinalityObservabilityAutoConfiguration.class, AirtableObservabilityAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
 				WebClientAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=" + server.url());

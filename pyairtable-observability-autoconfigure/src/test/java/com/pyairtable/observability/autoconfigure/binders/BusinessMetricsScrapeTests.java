@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.FakeAirtableServer;
 import com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.cache.CacheOperationMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cache.CacheObservabilityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.llm.LlmMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.mcp.McpMetricsAutoConfiguration;
-import com.pyairtable.observability.autoconfigure.resilience.ResilienceMetricsAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.llm.LlmObservabilityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.mcp.McpObservabilityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.resilience.ResilienceObservabilityAutoConfiguration;
 import com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration;
 import com.pyairtable.observability.llm.LlmCall;
 import com.pyairtable.observability.llm.LlmMetrics;
@@ -137,10 +137,10 @@ class BusinessMetricsScrapeTests {
 			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
 					ObservationAutoConfiguration.class, RestClientAutoConfiguration.class,
-					CacheMetricsAutoConfiguration.class, CardinalityAutoConfiguration.class,
-					AirtableObservabilityAutoConfiguration.class, LlmMetricsAutoConfiguration.class,
-					SagaObservabilityAutoConfiguration.class, CacheOperationMetricsAutoConfiguration.class,
-					ResilienceMetricsAutoConfiguration.class, McpMetricsAutoConfiguration.class))
+					CacheMetricsAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
+					AirtableObservabilityAutoConfiguration.class, LlmObservabilityAutoConfiguration.class,
+					SagaObservabilityAutoConfiguration.class, CacheObservabilityAutoConfiguration.class,
+					ResilienceObservabilityAutoConfiguration.class, McpObservabilityAutoConfiguration.class))
 			.withBean("simpleMeterRegistry", SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withBean("cacheManager", ConcurrentMapCacheManager.class, () -> new ConcurrentMapCacheManager("tables"))
 			.withPropertyValues("pyairtable.observability.service.name=airtable-gateway",

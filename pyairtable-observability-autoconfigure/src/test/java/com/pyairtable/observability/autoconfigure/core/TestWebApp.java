@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * A real web application on a random loopback port, with the starter's auto-configuration
  * as a user's service would get it.
  */
-final class TestWebApp implements AutoCloseable {
+public final class TestWebApp implements AutoCloseable {
 
 	/** Spring Security is on this module's test classpath: most tests run without it. */
-	static final String WITHOUT_SECURITY = "spring.autoconfigure.exclude="
+	public static final String WITHOUT_SECURITY = "spring.autoconfigure.exclude="
 			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
@@ -44,7 +44,7 @@ final class TestWebApp implements AutoCloseable {
 		this.context = context;
 	}
 
-	static TestWebApp start(String... properties) {
+	public static TestWebApp start(String... properties) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
 				"--spring.application.name=test-service", "--spring.main.banner-mode=off"));
 		for (String property : properties) {
@@ -55,30 +55,30 @@ final class TestWebApp implements AutoCloseable {
 		return new TestWebApp(application.run(args.toArray(String[]::new)));
 	}
 
-	ConfigurableApplicationContext context() {
+	public ConfigurableApplicationContext context() {
 		return this.context;
 	}
 
-	int port() {
+	public int port() {
 		return this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	int managementPort() {
+	public int managementPort() {
 		return this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return get(port(), path);
 	}
 
-	HttpResponse<String> getOpenMetrics(String path) {
+	public HttpResponse<String> getOpenMetrics(String path) {
 		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
 			.header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
 			.timeout(Duration.ofSeconds(10))
 			.build());
 	}
 
-	static HttpResponse<String> get(int port, String path) {
+	public static HttpResponse<String> get(int port, String path) {
 		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.build());

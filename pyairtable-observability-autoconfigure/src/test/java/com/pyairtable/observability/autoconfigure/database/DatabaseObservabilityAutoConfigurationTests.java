@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.database;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.database.DatabaseMetrics;
 import com.pyairtable.observability.database.DatabaseObservationHandler;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(CardinalityAutoConfiguration.class, DatabaseObservabilityAutoConfiguration.class));
+			AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, DatabaseObservabilityAutoConfiguration.class));
 
 	@Test
 	void providesMetricsHandlerAndConventionWithoutQueryTextByDefault() {

@@ -379,7 +379,7 @@ class HealthObservabilityAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, HealthObservabilityAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration.class,
+					com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
 					com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
 					com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
 					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.httpclient;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.httpclient.HttpClientTagsMeterFilter;
 import io.micrometer.core.instrument.Meter;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpClientObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(CardinalityAutoConfiguration.class, HttpClientObservabilityAutoConfiguration.class));
+			AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, HttpClientObservabilityAutoConfiguration.class));
 
 	@Test
 	void foldsClientNamesBeyondTheCap() {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.llm.SpringAiChatModelObservationHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,8 +53,8 @@ class SpringAiChatModelMetricsTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityAutoConfiguration.class,
-				LlmMetricsAutoConfiguration.class))
+				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
+				LlmObservabilityAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.llm.pricing.gpt-4o-mini.input-per-million-tokens=0.15",
 				"pyairtable.observability.metrics.llm.pricing.gpt-4o-mini.output-per-million-tokens=0.60");
 

@@ -2,7 +2,7 @@ package com.pyairtable.observability.autoconfigure.logging;
 
 import java.util.Map;
 
-import com.pyairtable.observability.autoconfigure.core.ObservabilityDefaultsEnvironmentPostProcessor;
+import com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor;
 import com.pyairtable.observability.logging.BusinessContext;
 import com.pyairtable.observability.logging.SecretRedactor;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class ObservabilityLoggingRedactionKeyTests {
 	private static final String KEY = "a-deployment-wide-key-7f3c9a";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservabilityLoggingAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(LoggingObservabilityAutoConfiguration.class));
 
 	@AfterEach
 	void reset() {
@@ -111,7 +111,7 @@ class ObservabilityLoggingRedactionKeyTests {
 		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 						Map.of("OBSERVABILITY_REDACTION_KEY", KEY)));
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new ObservabilityEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("pyairtable.observability.logging.redaction.key")).isEqualTo(KEY);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("application",

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.redis;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.redis.RedisOperationsObservationHandler;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
@@ -20,7 +20,7 @@ class RedisObservabilityAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withConfiguration(
-				AutoConfigurations.of(CardinalityAutoConfiguration.class, RedisObservabilityAutoConfiguration.class));
+				AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, RedisObservabilityAutoConfiguration.class));
 
 	@Test
 	void switchesOnLettucesCommandLatencyRecorderAndCountsOperations() {

@@ -3,7 +3,7 @@ package com.pyairtable.observability.autoconfigure.saga;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pyairtable.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration;
 import com.pyairtable.observability.saga.SagaContext;
 import com.pyairtable.observability.saga.SagaMeterFilter;
 import com.pyairtable.observability.saga.SagaMetrics;
@@ -33,7 +33,7 @@ class SagaObservabilityAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityAutoConfiguration.class,
+				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
 				SagaObservabilityAutoConfiguration.class));
 
 	@Test
@@ -65,7 +65,7 @@ class SagaObservabilityAutoConfigurationTests {
 	@Test
 	void worksWithoutAnObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CardinalityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().isCompleted()).isTrue());
 	}

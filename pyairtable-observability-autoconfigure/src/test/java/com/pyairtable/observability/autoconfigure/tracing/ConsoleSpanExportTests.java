@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.pyairtable.observability.autoconfigure.core.ObservabilityDefaultsEnvironmentPostProcessor;
+import com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor;
 import com.pyairtable.observability.logging.SecretRedactor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -88,7 +88,7 @@ class ConsoleSpanExportTests {
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 							Map.of("OTEL_CONSOLE_EXPORT", "true")));
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		new ObservabilityEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(ConsoleSpanExportProperties.PREFIX + ".enabled", Boolean.class)).isTrue();
 	}
 
