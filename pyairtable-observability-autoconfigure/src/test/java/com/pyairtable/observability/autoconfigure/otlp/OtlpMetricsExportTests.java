@@ -92,6 +92,13 @@ class OtlpMetricsExportTests {
 		}
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		// TEMPORARY: the defaults the core environment post-processor gives Boot's keys (moved
+		// there with issue #15); drop once it is on this branch.
+		boolean export = args.contains("--pyairtable.observability.metrics.otlp.enabled=true");
+		application.setDefaultProperties(export
+				? Map.of("management.otlp.metrics.export.enabled", "true",
+						"management.otlp.metrics.export.base-time-unit", "seconds")
+				: Map.of("management.otlp.metrics.export.enabled", "false"));
 		return application.run(args.toArray(String[]::new));
 	}
 
