@@ -62,7 +62,9 @@ class CorrelatedJsonLogsIntegrationTests {
 							"pyairtable.observability.service.environment=production",
 							"pyairtable.observability.tracing.sampling.ratio=1.0",
 							"pyairtable.observability.tracing.export.endpoint=" + receiver.baseUrl(),
-							"management.opentelemetry.tracing.export.schedule-delay=50ms")
+							"management.opentelemetry.tracing.export.schedule-delay=50ms",
+							// TEMPORARY: a default of the core environment post-processor (issue #15).
+							"management.observations.annotations.enabled=true")
 					.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpResponse<String> response = HttpClient.newHttpClient()
