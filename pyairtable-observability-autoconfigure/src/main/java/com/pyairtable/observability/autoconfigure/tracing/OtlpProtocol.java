@@ -1,7 +1,5 @@
 package com.pyairtable.observability.autoconfigure.tracing;
 
-import java.util.Locale;
-
 /**
  * OTLP protocol of the span export, spelled as {@code OTEL_EXPORTER_OTLP_PROTOCOL} spells it.
  */
@@ -17,22 +15,6 @@ public enum OtlpProtocol {
 
 	OtlpProtocol(String value) {
 		this.value = value;
-	}
-
-	/**
-	 * The protocol a property value names, in any case.
-	 * @param value the value, such as {@code http/protobuf}
-	 * @return the protocol
-	 * @throws IllegalArgumentException when the value names none
-	 */
-	static OtlpProtocol of(String value) {
-		String normalized = value.trim().toLowerCase(Locale.ROOT);
-		for (OtlpProtocol protocol : values()) {
-			if (protocol.value.equals(normalized) || protocol.name().equalsIgnoreCase(normalized)) {
-				return protocol;
-			}
-		}
-		throw new IllegalArgumentException("must be http/protobuf or grpc");
 	}
 
 	@Override

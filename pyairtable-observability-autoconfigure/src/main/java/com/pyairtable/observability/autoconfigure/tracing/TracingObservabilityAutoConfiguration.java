@@ -77,8 +77,15 @@ public final class TracingObservabilityAutoConfiguration {
 
 	@Bean
 	@ConfigurationPropertiesBinding
-	static OtlpProtocolConverter otlpProtocolConverter() {
-		return new OtlpProtocolConverter();
+	static ExportEnumConverter otlpProtocolConverter() {
+		return new ExportEnumConverter(OtlpProtocol.class, ObservabilityTracingProperties.PREFIX + ".export.protocol");
+	}
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static ExportEnumConverter otlpCompressionConverter() {
+		return new ExportEnumConverter(OtlpCompression.class,
+				ObservabilityTracingProperties.PREFIX + ".export.compression");
 	}
 
 	@Bean

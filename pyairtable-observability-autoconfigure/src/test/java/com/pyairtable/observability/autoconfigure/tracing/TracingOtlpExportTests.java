@@ -129,8 +129,11 @@ class TracingOtlpExportTests {
 		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.compression=zstd")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining(
-						"Failed to bind properties under 'pyairtable.observability.tracing.export.compression'"));
+				.rootCause()
+				.hasMessageContaining("pyairtable.observability.tracing.export.compression was 'zstd' but must be none or gzip"));
+		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.compression=GZIP")
+			.run((context) -> assertThat(context.getBean(ObservabilityTracingProperties.class).getExport().getCompression())
+				.isEqualTo(OtlpCompression.GZIP));
 	}
 
 }
