@@ -1,5 +1,5 @@
 /**
- * Auto-configuration of JSON logs, request ids and secret redaction.
+ * Auto-configuration of JSON logs, request ids, secret redaction and the OTLP export of logs.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.logging;

@@ -1,5 +1,6 @@
 package com.pyairtable.observability.autoconfigure.tracing;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.OtlpEndpoint;
 import com.pyairtable.observability.autoconfigure.core.PropertyValues;
 import com.pyairtable.observability.tracing.RemoteParentPolicy;
 import org.jspecify.annotations.Nullable;
@@ -181,11 +183,7 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setSlowThreshold(Duration slowThreshold) {
-			if (slowThreshold.isNegative() || slowThreshold.isZero()) {
-				throw new IllegalArgumentException(
-						PREFIX + ".sampling.slow-threshold was '" + slowThreshold + "' but must be positive");
-			}
-			this.slowThreshold = slowThreshold;
+			this.slowThreshold = checkPositive("sampling.slow-threshold", slowThreshold);
 		}
 
 		public Tail getTail() {
@@ -319,23 +317,22 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setMaxAge(Duration maxAge) {
-			if (maxAge.isNegative() || maxAge.isZero()) {
-				throw new IllegalArgumentException(
-						PREFIX + ".sampling.tail.max-age was '" + maxAge + "' but must be positive");
-			}
-			this.maxAge = maxAge;
+			this.maxAge = checkPositive("sampling.tail.max-age", maxAge);
 		}
 
 	}
 
-	/** OTLP export, mapped onto Spring Boot's management.opentelemetry.tracing.export.otlp.* at low precedence. */
+	/**
+	 * OTLP export, handed to Spring Boot's exporter through its connection details and
+	 * builder customizers; Boot's own management.opentelemetry.tracing.export.otlp.* keys win.
+	 */
 	public static class Export {
 
-		/** Collector base URL, such as http://otel-collector:4318; export is off while unset. */
-		private @Nullable String endpoint;
+		/** Collector base URL, such as http://otel-collector:4318 (/v1/traces is appended over HTTP when it has no path); export is off while unset. */
+		private @Nullable URI endpoint;
 
 		/** OTLP protocol: http/protobuf or grpc. */
-		private String protocol = "http/protobuf";
+		private OtlpProtocol protocol = OtlpProtocol.HTTP_PROTOBUF;
 
 		/** Headers sent with every export, such as an authorization header. */
 		private Map<String, String> headers = new LinkedHashMap<>();
@@ -343,34 +340,26 @@ public class ObservabilityTracingProperties {
 		/** Timeout of one export call. */
 		private Duration timeout = Duration.ofSeconds(10);
 
-		/** Payload compression: none or gzip. */
-		private String compression = "none";
+		/** Payload compression. */
+		private OtlpCompression compression = OtlpCompression.NONE;
 
 		/** Least time between two warnings about failed exports. */
 		private Duration warningInterval = Duration.ofMinutes(1);
 
-		public @Nullable String getEndpoint() {
+		public @Nullable URI getEndpoint() {
 			return this.endpoint;
 		}
 
-		public void setEndpoint(@Nullable String endpoint) {
-			if (endpoint != null && !endpoint.isBlank()) {
-				checkEndpoint(endpoint);
-			}
-			this.endpoint = endpoint;
+		public void setEndpoint(@Nullable URI endpoint) {
+			this.endpoint = OtlpEndpoint.check(PREFIX + ".export.endpoint", endpoint);
 		}
 
-		public String getProtocol() {
+		public OtlpProtocol getProtocol() {
 			return this.protocol;
 		}
 
-		public void setProtocol(String protocol) {
-			String normalized = protocol.trim().toLowerCase(Locale.ROOT);
-			if (!normalized.equals("http/protobuf") && !normalized.equals("grpc")) {
-				throw new IllegalArgumentException(PREFIX + ".export.protocol was '" + PropertyValues.forMessage(protocol)
-						+ "' but must be http/protobuf or grpc");
-			}
-			this.protocol = normalized;
+		public void setProtocol(OtlpProtocol protocol) {
+			this.protocol = protocol;
 		}
 
 		public Map<String, String> getHeaders() {
@@ -389,17 +378,12 @@ public class ObservabilityTracingProperties {
 			this.timeout = checkPositive("export.timeout", timeout);
 		}
 
-		public String getCompression() {
+		public OtlpCompression getCompression() {
 			return this.compression;
 		}
 
-		public void setCompression(String compression) {
-			String normalized = compression.trim().toLowerCase(Locale.ROOT);
-			if (!normalized.equals("none") && !normalized.equals("gzip")) {
-				throw new IllegalArgumentException(
-						PREFIX + ".export.compression was '" + PropertyValues.forMessage(compression) + "' but must be none or gzip");
-			}
-			this.compression = normalized;
+		public void setCompression(OtlpCompression compression) {
+			this.compression = compression;
 		}
 
 		public Duration getWarningInterval() {
@@ -410,23 +394,6 @@ public class ObservabilityTracingProperties {
 			this.warningInterval = checkPositive("export.warning-interval", warningInterval);
 		}
 
-	}
-
-	private static void checkEndpoint(String endpoint) {
-		java.net.URI uri = null;
-		try {
-			uri = new java.net.URI(endpoint.trim());
-		}
-		catch (java.net.URISyntaxException ex) {
-			// Reported below.
-		}
-		String scheme = (uri != null) ? uri.getScheme() : null;
-		if (uri == null || scheme == null || uri.getHost() == null
-				|| !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-			// The value itself is left out: a URL may carry credentials.
-			throw new IllegalArgumentException(PREFIX + ".export.endpoint must be an absolute http:// or https:// URL "
-					+ "with a host, such as http://otel-collector:4318");
-		}
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.pyairtable.observability.otlp.LogbackOtlpAppender;
+import com.pyairtable.observability.logging.otlp.LogbackOtlpAppender;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;

@@ -1,9 +1,11 @@
-package com.pyairtable.observability.autoconfigure.otlp;
+package com.pyairtable.observability.autoconfigure.logging;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.OtlpEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +25,7 @@ public class OtlpLogsExportProperties {
 	private boolean enabled;
 
 	/** Collector base URL (/v1/logs is appended when it has no path) or full logs URL. */
-	private @Nullable String endpoint;
+	private @Nullable URI endpoint;
 
 	/** Timeout of an export. */
 	private Duration timeout = Duration.ofSeconds(10);
@@ -39,12 +41,12 @@ public class OtlpLogsExportProperties {
 		this.enabled = enabled;
 	}
 
-	public @Nullable String getEndpoint() {
+	public @Nullable URI getEndpoint() {
 		return this.endpoint;
 	}
 
-	public void setEndpoint(@Nullable String endpoint) {
-		this.endpoint = OtlpEndpoints.validate(PREFIX + ".endpoint", endpoint);
+	public void setEndpoint(@Nullable URI endpoint) {
+		this.endpoint = OtlpEndpoint.check(PREFIX + ".endpoint", endpoint);
 	}
 
 	public Duration getTimeout() {

@@ -1,4 +1,4 @@
-package com.pyairtable.observability.otlp;
+package com.pyairtable.observability.logging.otlp;
 
 import java.util.ArrayList;
 import java.util.Collection;

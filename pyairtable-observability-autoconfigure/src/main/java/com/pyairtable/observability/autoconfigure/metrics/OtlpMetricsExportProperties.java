@@ -1,9 +1,11 @@
-package com.pyairtable.observability.autoconfigure.otlp;
+package com.pyairtable.observability.autoconfigure.metrics;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.pyairtable.observability.autoconfigure.core.OtlpEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +24,7 @@ public class OtlpMetricsExportProperties {
 	private boolean enabled;
 
 	/** Collector base URL (/v1/metrics is appended when it has no path) or full metrics URL. */
-	private @Nullable String endpoint;
+	private @Nullable URI endpoint;
 
 	/** How often meters are pushed. */
 	private Duration step = Duration.ofSeconds(30);
@@ -41,12 +43,12 @@ public class OtlpMetricsExportProperties {
 		this.enabled = enabled;
 	}
 
-	public @Nullable String getEndpoint() {
+	public @Nullable URI getEndpoint() {
 		return this.endpoint;
 	}
 
-	public void setEndpoint(@Nullable String endpoint) {
-		this.endpoint = OtlpEndpoints.validate(PREFIX + ".endpoint", endpoint);
+	public void setEndpoint(@Nullable URI endpoint) {
+		this.endpoint = OtlpEndpoint.check(PREFIX + ".endpoint", endpoint);
 	}
 
 	public Duration getStep() {

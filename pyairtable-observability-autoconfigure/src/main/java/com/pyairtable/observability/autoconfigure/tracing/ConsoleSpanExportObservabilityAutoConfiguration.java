@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Writes every exported span to the log through OpenTelemetry's
  * {@link LoggingSpanExporter}, off by default. The exporter is one more
- * {@code SpanExporter} bean: {@link TracingPolicyAutoConfiguration} redacts and monitors it
+ * {@code SpanExporter} bean: {@link TracingObservabilityAutoConfiguration} redacts and monitors it
  * like the OTLP exporter, and only sampled spans reach it.
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnObservabilityEnabled("tracing")
 @ConditionalOnBooleanProperty(ConsoleSpanExportProperties.PREFIX + ".enabled")
 @EnableConfigurationProperties(ConsoleSpanExportProperties.class)
-public final class ConsoleSpanExportAutoConfiguration {
+public final class ConsoleSpanExportObservabilityAutoConfiguration {
 
-	ConsoleSpanExportAutoConfiguration() {
+	ConsoleSpanExportObservabilityAutoConfiguration() {
 	}
 
 	@Bean

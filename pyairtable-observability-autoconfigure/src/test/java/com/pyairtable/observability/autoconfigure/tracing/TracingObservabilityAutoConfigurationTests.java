@@ -30,12 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 @ExtendWith(OutputCaptureExtension.class)
-class TracingPolicyAutoConfigurationTests {
+class TracingObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
 				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-				MicrometerTracingAutoConfiguration.class, TracingPolicyAutoConfiguration.class));
+				MicrometerTracingAutoConfiguration.class, TracingObservabilityAutoConfiguration.class));
 
 	@Test
 	void replacesBootsSamplerWithThePolicyAtFullRatioInDevelopment() {
@@ -67,6 +67,33 @@ class TracingPolicyAutoConfigurationTests {
 					"pyairtable.observability.tracing.sampling.tiers.background=0.05",
 					"pyairtable.observability.tracing.sampling.ratio=0.5")
 			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.5));
+	}
+
+	@Test
+	void bootsSamplingProbabilityIsHonouredWhenOurRatioIsNotSet(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.service.environment=production",
+					"management.tracing.sampling.probability=0.3")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.3));
+		assertThat(output).contains("Head sampling at 0.3 from management.tracing.sampling.probability");
+	}
+
+	@Test
+	void ourRatioWinsOverBootsSamplingProbability(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.tracing.sampling.ratio=0.5",
+					"management.tracing.sampling.probability=0.3")
+			.run((context) -> assertThat(context.getBean(PolicySampler.class).getRatio()).isEqualTo(0.5));
+		assertThat(output).contains("Head sampling at 0.5 from pyairtable.observability.tracing.sampling.ratio");
+	}
+
+	@Test
+	void failsWhenBootsSamplingProbabilityIsNotARatio() {
+		this.contextRunner.withPropertyValues("management.tracing.sampling.probability=2")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("management.tracing.sampling.probability was '2.0'"));
 	}
 
 	@Test
@@ -165,7 +192,7 @@ class TracingPolicyAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ObservabilityAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
 			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-			TracingPolicyAutoConfiguration.class })
+			TracingObservabilityAutoConfiguration.class })
 	static class RemoteParentApp {
 
 	}

@@ -23,7 +23,10 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import jakarta.servlet.Filter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,32 +34,58 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindResult;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogMessage;
 
 /**
  * The platform's sampling policy on top of Spring Boot's OpenTelemetry tracing: a
  * {@link PolicySampler} replacing Boot's sampler, a {@link TailSamplingSpanProcessor}
- * keeping failed and slow traces, monitored span exporters and their metrics.
+ * keeping failed and slow traces, monitored span exporters and their metrics, and the
+ * export settings handed to Boot's OTLP span exporter.
  */
-@AutoConfiguration(after = ObservabilityAutoConfiguration.class, before = OpenTelemetryTracingAutoConfiguration.class)
+@AutoConfiguration(after = ObservabilityAutoConfiguration.class,
+		before = { OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class })
 @ConditionalOnClass({ SdkTracerProvider.class, OpenTelemetryTracingAutoConfiguration.class })
 @ConditionalOnObservabilityEnabled("tracing")
 @ConditionalOnEnabledOpenTelemetry
 @EnableConfigurationProperties(ObservabilityTracingProperties.class)
-public final class TracingPolicyAutoConfiguration {
+public final class TracingObservabilityAutoConfiguration {
+
+	/** Spring Boot's head-sampling probability, honoured when our ratio is not set. */
+	static final String BOOT_PROBABILITY = "management.tracing.sampling.probability";
+
+	private static final Log logger = LogFactory.getLog(TracingObservabilityAutoConfiguration.class);
 
 	/** Paths never traced when management paths are excluded, besides the actuator's. */
 	static final List<String> MANAGEMENT_PATHS = List.of("/health", "/health/**", "/live", "/ready", "/metrics");
 
-	TracingPolicyAutoConfiguration() {
+	TracingObservabilityAutoConfiguration() {
+	}
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static ExportEnumConverter otlpProtocolConverter() {
+		return new ExportEnumConverter(OtlpProtocol.class, ObservabilityTracingProperties.PREFIX + ".export.protocol");
+	}
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static ExportEnumConverter otlpCompressionConverter() {
+		return new ExportEnumConverter(OtlpCompression.class,
+				ObservabilityTracingProperties.PREFIX + ".export.compression");
 	}
 
 	@Bean
@@ -79,10 +108,38 @@ public final class TracingPolicyAutoConfiguration {
 		sampling.getRules()
 			.forEach((rule) -> rules.add(new SamplingRule(rule.getPath(), rule.getMethod(), rule.getSpanName(),
 					rule.getAttribute(), rule.getValue(), rule.getRatio())));
-		double ratio = sampling.ratioFor(identity.environment(), identity.tier());
+		double ratio = headRatio(sampling, identity, environment);
 		return new PolicySampler(rules, ratio,
 				new TracesPerSecondLimiter(sampling.getMaxTracesPerSecond(), System::nanoTime),
 				sampling.getTail().isEnabled(), metrics, sampling.getRemoteParent());
+	}
+
+	/**
+	 * Our ratio when set; else Spring Boot's probability when the application set it; else
+	 * the environment and tier defaults.
+	 */
+	private static double headRatio(ObservabilityTracingProperties.Sampling sampling, ServiceIdentity identity,
+			Environment environment) {
+		Double ours = sampling.getRatio();
+		BindResult<Double> boots = Binder.get(environment).bind(BOOT_PROBABILITY, Double.class);
+		if (ours != null) {
+			if (boots.isBound()) {
+				logger.info(LogMessage.format("Head sampling at %s from %s.sampling.ratio, which wins over %s", ours,
+						ObservabilityTracingProperties.PREFIX, BOOT_PROBABILITY));
+			}
+			return ours;
+		}
+		if (boots.isBound()) {
+			double probability = boots.get();
+			if (Double.isNaN(probability) || probability < 0.0 || probability > 1.0) {
+				throw new IllegalArgumentException(
+						BOOT_PROBABILITY + " was '" + probability + "' but must be a ratio between 0.0 and 1.0");
+			}
+			logger.info(LogMessage.format("Head sampling at %s from %s (%s.sampling.ratio is not set)", probability,
+					BOOT_PROBABILITY, ObservabilityTracingProperties.PREFIX));
+			return probability;
+		}
+		return sampling.ratioFor(identity.environment(), identity.tier());
 	}
 
 	/**
@@ -136,6 +193,13 @@ public final class TracingPolicyAutoConfiguration {
 					properties.getExport().getWarningInterval(), System::nanoTime);
 		}).toList();
 		return SpanExporters.of(exporters);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OtlpHttpSpanExporter.class)
+	@Import(OtlpTracingExportConfiguration.class)
+	static class OtlpExportConfiguration {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,6 @@
  * redaction on every exported record.
  */
 @NullMarked
-package com.pyairtable.observability.otlp;
+package com.pyairtable.observability.logging.otlp;
 
 import org.jspecify.annotations.NullMarked;

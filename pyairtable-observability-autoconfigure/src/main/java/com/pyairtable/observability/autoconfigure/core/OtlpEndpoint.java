@@ -1,0 +1,58 @@
+package com.pyairtable.observability.autoconfigure.core;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A collector endpoint as the starter's OTLP properties take it: checked when bound, and
+ * turned into a signal's OTLP/HTTP URL the way the OpenTelemetry specification derives one
+ * from {@code OTEL_EXPORTER_OTLP_ENDPOINT}. Shared by the export of traces, metrics and
+ * logs.
+ */
+public final class OtlpEndpoint {
+
+	/** Collector base URL used by the log export when no endpoint is set. */
+	public static final URI DEFAULT_HTTP = URI.create("http://localhost:4318");
+
+	private OtlpEndpoint() {
+	}
+
+	/**
+	 * Checks that an endpoint is an absolute http or https URL with a host.
+	 * @param key the full property key, for the message
+	 * @param endpoint the bound endpoint
+	 * @return the endpoint, {@code null} when unset or blank
+	 * @throws IllegalArgumentException naming the key otherwise
+	 */
+	public static @Nullable URI check(String key, @Nullable URI endpoint) {
+		if (endpoint == null || endpoint.toString().isBlank()) {
+			return null;
+		}
+		String scheme = endpoint.getScheme();
+		if (endpoint.isAbsolute() && endpoint.getHost() != null
+				&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+			return endpoint;
+		}
+		throw new IllegalArgumentException(
+				key + " must be an http:// or https:// URL with a host, such as http://otel-collector:4318, was '"
+						+ PropertyValues.forMessage(endpoint) + "'");
+	}
+
+	/**
+	 * The OTLP/HTTP URL of a signal: {@code <base>/v1/<signal>} when the endpoint has no
+	 * path, else the endpoint as it is.
+	 * @param endpoint the collector endpoint
+	 * @param signal the signal: {@code traces}, {@code metrics} or {@code logs}
+	 * @return the URL
+	 */
+	public static String signalUrl(URI endpoint, String signal) {
+		String url = endpoint.toString();
+		String path = endpoint.getRawPath();
+		if (path == null || path.isEmpty() || path.equals("/")) {
+			return (url.endsWith("/") ? url : url + "/") + "v1/" + signal;
+		}
+		return url;
+	}
+
+}
