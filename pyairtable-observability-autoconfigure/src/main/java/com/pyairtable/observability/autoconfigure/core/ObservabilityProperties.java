@@ -78,12 +78,12 @@ public class ObservabilityProperties {
 		/**
 		 * Tier of the service: gateway, ai-ml, application or background.
 		 */
-		private String tier = ServiceIdentity.DEFAULT_TIER;
+		private String tier = "application";
 
 		/**
 		 * Deployment environment, such as development, staging or production.
 		 */
-		private String environment = ServiceIdentity.DEFAULT_ENVIRONMENT;
+		private String environment = "development";
 
 		public @Nullable String getName() {
 			return this.name;
