@@ -1,5 +1,6 @@
 package com.pyairtable.observability.autoconfigure.core;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package com.pyairtable.observability.autoconfigure.core;
 import java.time.Duration;
 import java.util.List;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
