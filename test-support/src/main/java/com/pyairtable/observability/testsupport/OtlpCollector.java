@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 
@@ -42,7 +43,6 @@ import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
-import io.opentelemetry.proto.trace.v1.Span;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,15 +86,11 @@ public final class OtlpCollector implements AutoCloseable {
 
 	private volatile Duration answerDelay = Duration.ZERO;
 
+	// Only the bodies are kept, decoded again when asked for: the reliability scenarios weigh
+	// the heap of the JVM the collector shares with the application.
 	private final List<Export> exports = new CopyOnWriteArrayList<>();
 
-	private final List<ExportTraceServiceRequest> traceRequests = new CopyOnWriteArrayList<>();
-
-	private final List<ExportMetricsServiceRequest> metricsRequests = new CopyOnWriteArrayList<>();
-
-	private final List<ExportLogsServiceRequest> logsRequests = new CopyOnWriteArrayList<>();
-
-	private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+	private final AtomicInteger receivedSpanCount = new AtomicInteger();
 
 	private final List<Integer> answered = new CopyOnWriteArrayList<>();
 
@@ -205,7 +201,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<ExportTraceServiceRequest> traceRequests() {
-		return List.copyOf(this.traceRequests);
+		return decoded(TRACES, ExportTraceServiceRequest::parseFrom);
 	}
 
 	/**
@@ -213,7 +209,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<ExportMetricsServiceRequest> metricsRequests() {
-		return List.copyOf(this.metricsRequests);
+		return decoded(METRICS, ExportMetricsServiceRequest::parseFrom);
 	}
 
 	/**
@@ -221,7 +217,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the requests
 	 */
 	public List<ExportLogsServiceRequest> logsRequests() {
-		return List.copyOf(this.logsRequests);
+		return decoded(LOGS, ExportLogsServiceRequest::parseFrom);
 	}
 
 	/**
@@ -229,7 +225,12 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the spans
 	 */
 	public List<ReceivedSpan> spans() {
-		return List.copyOf(this.spans);
+		return traceRequests().stream()
+			.flatMap((request) -> request.getResourceSpansList().stream())
+			.flatMap((resource) -> resource.getScopeSpansList().stream())
+			.flatMap((scope) -> scope.getSpansList().stream())
+			.map(ReceivedSpan::of)
+			.toList();
 	}
 
 	/**
@@ -237,7 +238,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the count
 	 */
 	public int receivedSpanCount() {
-		return this.spans.size();
+		return this.receivedSpanCount.get();
 	}
 
 	/**
@@ -246,7 +247,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the metrics
 	 */
 	public List<Metric> metrics() {
-		return this.metricsRequests.stream()
+		return metricsRequests().stream()
 			.flatMap((request) -> request.getResourceMetricsList().stream())
 			.flatMap((resource) -> resource.getScopeMetricsList().stream())
 			.flatMap((scope) -> scope.getMetricsList().stream())
@@ -258,7 +259,7 @@ public final class OtlpCollector implements AutoCloseable {
 	 * @return the log records
 	 */
 	public List<LogRecord> logRecords() {
-		return this.logsRequests.stream()
+		return logsRequests().stream()
 			.flatMap((request) -> request.getResourceLogsList().stream())
 			.flatMap((resource) -> resource.getScopeLogsList().stream())
 			.flatMap((scope) -> scope.getLogRecordsList().stream())
@@ -325,10 +326,7 @@ public final class OtlpCollector implements AutoCloseable {
 	/** Forgets everything received and answered so far. */
 	public void clear() {
 		this.exports.clear();
-		this.traceRequests.clear();
-		this.metricsRequests.clear();
-		this.logsRequests.clear();
-		this.spans.clear();
+		this.receivedSpanCount.set(0);
 		this.answered.clear();
 		this.blackHoleHoldMillis.clear();
 	}
@@ -372,9 +370,10 @@ public final class OtlpCollector implements AutoCloseable {
 			if (delay > 0) {
 				Thread.sleep(delay);
 			}
+			// Recorded first, so that a client holding the answer finds it recorded.
+			this.answered.add(status);
 			exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
 			exchange.sendResponseHeaders(status, -1);
-			this.answered.add(status);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -389,20 +388,19 @@ public final class OtlpCollector implements AutoCloseable {
 	}
 
 	private void keep(String path, Map<String, List<String>> headers, byte[] body) throws IOException {
+		// Decoded once to answer 400 to what is not an export, and to count spans.
 		switch (path) {
 			case TRACES -> {
-				ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body);
-				this.traceRequests.add(request);
-				for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+				int spans = 0;
+				for (ResourceSpans resourceSpans : ExportTraceServiceRequest.parseFrom(body).getResourceSpansList()) {
 					for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-						for (Span span : scopeSpans.getSpansList()) {
-							this.spans.add(ReceivedSpan.of(span));
-						}
+						spans += scopeSpans.getSpansCount();
 					}
 				}
+				this.receivedSpanCount.addAndGet(spans);
 			}
-			case METRICS -> this.metricsRequests.add(ExportMetricsServiceRequest.parseFrom(body));
-			case LOGS -> this.logsRequests.add(ExportLogsServiceRequest.parseFrom(body));
+			case METRICS -> ExportMetricsServiceRequest.parseFrom(body);
+			case LOGS -> ExportLogsServiceRequest.parseFrom(body);
 			default -> {
 			}
 		}
@@ -411,21 +409,36 @@ public final class OtlpCollector implements AutoCloseable {
 		this.exports.add(new Export(path, lowerCaseHeaders, body));
 	}
 
+	private <T> List<T> decoded(String path, Decoder<T> decoder) {
+		List<T> decoded = new ArrayList<>();
+		for (Export export : this.exports) {
+			if (export.path().equals(path)) {
+				try {
+					decoded.add(decoder.decode(export.body()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return decoded;
+	}
+
 	private List<ResourceBlock> resourceBlocks() {
 		List<ResourceBlock> blocks = new ArrayList<>();
-		for (ExportTraceServiceRequest request : this.traceRequests) {
+		for (ExportTraceServiceRequest request : traceRequests()) {
 			for (ResourceSpans resource : request.getResourceSpansList()) {
 				blocks.add(new ResourceBlock(resource.getResource(),
 						resource.getScopeSpansList().stream().map(ScopeSpans::getScope).toList()));
 			}
 		}
-		for (ExportMetricsServiceRequest request : this.metricsRequests) {
+		for (ExportMetricsServiceRequest request : metricsRequests()) {
 			for (ResourceMetrics resource : request.getResourceMetricsList()) {
 				blocks.add(new ResourceBlock(resource.getResource(),
 						resource.getScopeMetricsList().stream().map(ScopeMetrics::getScope).toList()));
 			}
 		}
-		for (ExportLogsServiceRequest request : this.logsRequests) {
+		for (ExportLogsServiceRequest request : logsRequests()) {
 			for (ResourceLogs resource : request.getResourceLogsList()) {
 				blocks.add(new ResourceBlock(resource.getResource(),
 						resource.getScopeLogsList().stream().map(ScopeLogs::getScope).toList()));
@@ -560,6 +573,13 @@ public final class OtlpCollector implements AutoCloseable {
 	}
 
 	private record ResourceBlock(Resource resource, List<InstrumentationScope> scopes) {
+	}
+
+	@FunctionalInterface
+	private interface Decoder<T> {
+
+		T decode(byte[] body) throws IOException;
+
 	}
 
 	@FunctionalInterface
