@@ -164,7 +164,7 @@ public final class OtlpCollector implements AutoCloseable {
 	/**
 	 * Answers the next exports with these statuses, then with the default status. Only
 	 * exports answered 200 are kept.
-	 * @param statuses HTTP statuses, in order
+	 * @param statuses the HTTP statuses, in order
 	 */
 	public void schedule(Integer... statuses) {
 		synchronized (this.schedule) {
