@@ -1,12 +1,9 @@
 package com.example.minimal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.pyairtable.observability.testsupport.LoopbackHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MinimalServiceTests {
 
-	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	@Autowired
 	private Environment environment;
@@ -71,18 +67,7 @@ class MinimalServiceTests {
 
 	private HttpResponse<String> get(String path) {
 		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
-		try {
-			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(LoopbackHttp.request(port, path, Duration.ofSeconds(10)).build());
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.minimal.MinimalService;
+import com.pyairtable.observability.testsupport.LoopbackHttp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +39,6 @@ class PlatformPathSecurityTests {
 			"/actuator/health/readiness", "/ready", "/actuator/health/readiness", "/health", "/actuator/health",
 			"/health/detailed", "/actuator/health");
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	@Test
 	void bootsDefaultSecurity() {
@@ -154,23 +149,13 @@ class PlatformPathSecurityTests {
 	}
 
 	private static HttpResponse<String> get(int port, String path, String user) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(10));
+		HttpRequest.Builder request = LoopbackHttp.request(port, path, Duration.ofSeconds(10));
 		if (user != null) {
 			String credentials = user + ":" + SecurityChains.PASSWORD;
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
-		try {
-			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(request.build());
 	}
 
 	private static int freePort() {

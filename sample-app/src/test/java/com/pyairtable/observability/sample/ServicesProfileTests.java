@@ -1,12 +1,9 @@
 package com.pyairtable.observability.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.pyairtable.observability.testsupport.LoopbackHttp;
 import com.pyairtable.observability.testsupport.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +31,6 @@ import static org.awaitility.Awaitility.await;
 @Tag(TestServices.TAG)
 class ServicesProfileTests {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Autowired
 	private Environment environment;
@@ -100,18 +96,7 @@ class ServicesProfileTests {
 
 	private HttpResponse<String> get(String path) {
 		String port = this.environment.getProperty("local.server.port");
-		try {
-			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(LoopbackHttp.request(Integer.parseInt(port), path, Duration.ofSeconds(10)).build());
 	}
 
 }

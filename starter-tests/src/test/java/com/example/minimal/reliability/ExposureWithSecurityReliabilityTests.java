@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.pyairtable.observability.testsupport.Figures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.minimal.MinimalService;
+import com.pyairtable.observability.testsupport.LoopbackHttp;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,10 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class MinimalInstance implements AutoCloseable {
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	private final ConfigurableApplicationContext context;
 
@@ -55,20 +50,9 @@ final class MinimalInstance implements AutoCloseable {
 	}
 
 	static HttpResponse<String> request(String method, int port, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		return LoopbackHttp.send(LoopbackHttp.request(port, path, Duration.ofSeconds(10))
 			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		try {
-			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+			.build());
 	}
 
 	HttpResponse<String> get(String path) {

@@ -22,14 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SentryStandIn implements AutoCloseable {
 
-	/**
-	 * One envelope item.
-	 * @param type the item type ({@code event}, {@code transaction}, ...)
-	 * @param payload its JSON payload
-	 */
-	public record Item(String type, JsonNode payload) {
-	}
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
@@ -92,6 +84,14 @@ public final class SentryStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+	}
+
+	/**
+	 * One envelope item.
+	 * @param type the item type ({@code event}, {@code transaction}, ...)
+	 * @param payload its JSON payload
+	 */
+	public record Item(String type, JsonNode payload) {
 	}
 
 }

@@ -2,6 +2,7 @@ package com.pyairtable.observability.autoconfigure.core;
 
 import java.util.List;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

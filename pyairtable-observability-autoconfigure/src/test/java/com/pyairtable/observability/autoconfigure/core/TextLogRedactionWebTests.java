@@ -1,5 +1,6 @@
 package com.pyairtable.observability.autoconfigure.core;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.pyairtable.observability.testsupport.TestServices;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class DataLayerReadinessIntegrationTests {
 
 	@Test
 	void readinessIsUpWithTheRealDatabaseAndRedis() {
-		try (DataLayerTestApp app = DataLayerTestApp.start(App.class,
+		try (TestWebApp app = TestWebApp.startTraced(App.class,
 				with(TestServices.postgres().propertyValues(TestServices.redis().propertyValues())))) {
 			// The first checks open the pool's and Lettuce's first connections, which on a loaded
 			// machine can take longer than the indicators' time bound: UP within a bound, then stays.
@@ -48,7 +49,7 @@ class DataLayerReadinessIntegrationTests {
 
 	@Test
 	void readinessIsDownWhenDatabaseAndRedisCannotBeReached() {
-		try (DataLayerTestApp app = DataLayerTestApp.start(App.class,
+		try (TestWebApp app = TestWebApp.startTraced(App.class,
 				with("spring.datasource.url=jdbc:postgresql://127.0.0.1:" + TestServices.CLOSED_PORT + "/test",
 						"spring.datasource.username=postgres", "spring.data.redis.host=127.0.0.1",
 						"spring.data.redis.port=" + TestServices.CLOSED_PORT))) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.pyairtable.observability.testsupport.TestServices;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -33,11 +34,11 @@ class DatabaseObservabilityIntegrationTests {
 
 	static final String SECRET_VALUE = "bound-value-4711";
 
-	private static DataLayerTestApp app;
+	private static TestWebApp app;
 
 	@BeforeAll
 	static void start() {
-		app = DataLayerTestApp.start(App.class, TestServices.postgres()
+		app = TestWebApp.startTraced(App.class, TestServices.postgres()
 			// Redis is on this module's test classpath; these tests are about the database.
 			.propertyValues("management.health.redis.enabled=false"));
 	}

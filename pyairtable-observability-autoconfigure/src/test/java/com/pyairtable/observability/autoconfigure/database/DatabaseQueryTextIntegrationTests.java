@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.pyairtable.observability.logging.Secrets;
 import com.pyairtable.observability.testsupport.TestServices;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +28,7 @@ class DatabaseQueryTextIntegrationTests {
 
 	@Test
 	void queryTextIsOnTheSpanRedactedAndWithoutBoundValues() {
-		try (DataLayerTestApp app = DataLayerTestApp.start(App.class,
+		try (TestWebApp app = TestWebApp.startTraced(App.class,
 				TestServices.postgres().propertyValues("pyairtable.observability.database.include-query-text=true"))) {
 			assertThat(app.get("/db/text").statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> find(app, "select").isPresent());
@@ -39,7 +40,7 @@ class DatabaseQueryTextIntegrationTests {
 		}
 	}
 
-	private static Optional<SpanData> find(DataLayerTestApp app, String name) {
+	private static Optional<SpanData> find(TestWebApp app, String name) {
 		return app.spans().getFinishedSpanItems().stream().filter((span) -> span.getName().equals(name)).findFirst();
 	}
 

@@ -4,7 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.pyairtable.observability.autoconfigure.core.TestWebApp;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.pyairtable.observability.autoconfigure.http;
 
-import com.pyairtable.observability.autoconfigure.core.TestWebApp;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.pyairtable.observability.autoconfigure.core.TestWebApp;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,7 +3,7 @@ package com.pyairtable.observability.autoconfigure.http;
 import java.time.Duration;
 import java.util.List;
 
-import com.pyairtable.observability.autoconfigure.core.TestWebApp;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

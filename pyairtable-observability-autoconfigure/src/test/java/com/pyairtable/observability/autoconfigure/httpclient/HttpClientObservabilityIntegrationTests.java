@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-import com.pyairtable.observability.autoconfigure.database.DataLayerTestApp;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class HttpClientObservabilityIntegrationTests {
 
 	private static HttpServer server;
 
-	private static DataLayerTestApp app;
+	private static TestWebApp app;
 
 	@BeforeAll
 	static void start() throws IOException {
@@ -47,7 +47,7 @@ class HttpClientObservabilityIntegrationTests {
 		});
 		server.start();
 		// Two distinct hosts per metric: 127.0.0.1 and localhost are admitted, the third folds.
-		app = DataLayerTestApp.start(App.class, "pyairtable.observability.metrics.max-tag-values=2",
+		app = TestWebApp.startTraced(App.class, "pyairtable.observability.metrics.max-tag-values=2",
 				"spring.autoconfigure.exclude="
 						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 	}

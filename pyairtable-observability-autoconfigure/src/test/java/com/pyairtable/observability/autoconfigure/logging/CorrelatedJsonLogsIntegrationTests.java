@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.pyairtable.observability.autoconfigure.tracing.OtlpTestReceiver;
-import com.pyairtable.observability.autoconfigure.tracing.OtlpTestReceiver.ReceivedSpan;
 import com.pyairtable.observability.logging.BusinessContext;
 import com.pyairtable.observability.logging.Secrets;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.ReceivedSpan;
 import io.micrometer.observation.annotation.Observed;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -54,14 +54,14 @@ class CorrelatedJsonLogsIntegrationTests {
 	@Test
 	void jsonLinesCarryTheExportedTraceAndTheEchoedRequestIdWithoutSecrets(CapturedOutput output)
 			throws Exception {
-		try (OtlpTestReceiver receiver = new OtlpTestReceiver();
+		try (OtlpCollector receiver = new OtlpCollector();
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(LoggingTestApplication.class)
 					.properties("server.port=0", "server.address=127.0.0.1", EXCLUDE_SECURITY,
 							"pyairtable.observability.service.name=logging-it",
 							"pyairtable.observability.service.version=1.2.3",
 							"pyairtable.observability.service.environment=production",
 							"pyairtable.observability.tracing.sampling.ratio=1.0",
-							"pyairtable.observability.tracing.export.endpoint=" + receiver.baseUrl(),
+							"pyairtable.observability.tracing.export.endpoint=" + receiver.endpoint(),
 							"management.opentelemetry.tracing.export.schedule-delay=50ms")
 					.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.opskit.OpsKitWriteException;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class OpsKitDeliveryTests {
 
-	private static final String WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
-			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration";
+	private static final String WITHOUT_SECURITY = "--" + TestWebApp.WITHOUT_SECURITY;
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

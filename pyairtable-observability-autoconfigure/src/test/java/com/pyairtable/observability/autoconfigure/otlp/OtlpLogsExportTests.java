@@ -1,20 +1,16 @@
 package com.pyairtable.observability.autoconfigure.otlp;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pyairtable.observability.logging.otlp.LogbackOtlpAppender;
+import com.pyairtable.observability.testsupport.OtlpCollector;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +34,10 @@ class OtlpLogsExportTests {
 
 	@Test
 	void exportsLogEventsWithTheJsonFieldsTraceIdsAndRedaction() {
-		try (OtlpReceiver receiver = new OtlpReceiver();
+		try (OtlpCollector receiver = new OtlpCollector();
 				ConfigurableApplicationContext context = OtlpMetricsExportTests.start(
 						"pyairtable.observability.logging.otlp.enabled=true",
-						"pyairtable.observability.logging.otlp.endpoint=" + receiver.baseUrl(),
+						"pyairtable.observability.logging.otlp.endpoint=" + receiver.endpoint(),
 						"management.opentelemetry.logging.export.schedule-delay=100ms",
 						"management.tracing.sampling.probability=1.0")) {
 			Tracer tracer = context.getBean(Tracer.class);
@@ -94,24 +90,8 @@ class OtlpLogsExportTests {
 			.withStackTraceContaining("pyairtable.observability.logging.otlp.endpoint must be an http:// or https:// URL");
 	}
 
-	private static Optional<LogRecord> record(OtlpReceiver receiver, String prefix) {
-		List<LogRecord> found = new ArrayList<>();
-		for (byte[] body : receiver.bodies("/v1/logs")) {
-			try {
-				for (ResourceLogs resource : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
-					for (ScopeLogs scope : resource.getScopeLogsList()) {
-						scope.getLogRecordsList()
-							.stream()
-							.filter((log) -> log.getBody().getStringValue().startsWith(prefix))
-							.forEach(found::add);
-					}
-				}
-			}
-			catch (InvalidProtocolBufferException ex) {
-				throw new IllegalStateException("Not an ExportLogsServiceRequest", ex);
-			}
-		}
-		return found.stream().findFirst();
+	private static Optional<LogRecord> record(OtlpCollector receiver, String prefix) {
+		return receiver.logRecords().stream().filter((log) -> log.getBody().getStringValue().startsWith(prefix)).findFirst();
 	}
 
 }

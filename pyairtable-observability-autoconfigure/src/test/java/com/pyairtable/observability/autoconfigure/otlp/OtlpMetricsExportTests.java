@@ -7,17 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pyairtable.observability.queue.QueueMetrics;
+import com.pyairtable.observability.testsupport.OtlpCollector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -38,9 +35,9 @@ class OtlpMetricsExportTests {
 
 	@Test
 	void pushesMetersWithTheirNamesAndTheServiceIdentity() {
-		try (OtlpReceiver receiver = new OtlpReceiver();
+		try (OtlpCollector receiver = new OtlpCollector();
 				ConfigurableApplicationContext context = start("pyairtable.observability.metrics.otlp.enabled=true",
-						"pyairtable.observability.metrics.otlp.endpoint=" + receiver.baseUrl(),
+						"pyairtable.observability.metrics.otlp.endpoint=" + receiver.endpoint(),
 						"pyairtable.observability.metrics.otlp.step=1s",
 						"pyairtable.observability.metrics.otlp.headers.X-Scope-OrgID=platform")) {
 			assertThat(context.getBeansOfType(OtlpMeterRegistry.class)).hasSize(1);
@@ -95,20 +92,8 @@ class OtlpMetricsExportTests {
 		return application.run(args.toArray(String[]::new));
 	}
 
-	private static Optional<Metric> metric(OtlpReceiver receiver, String name) {
-		List<Metric> found = new ArrayList<>();
-		for (byte[] body : receiver.bodies("/v1/metrics")) {
-			try {
-				for (ResourceMetrics resource : ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()) {
-					for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-						scope.getMetricsList().stream().filter((metric) -> metric.getName().equals(name)).forEach(found::add);
-					}
-				}
-			}
-			catch (InvalidProtocolBufferException ex) {
-				throw new IllegalStateException("Not an ExportMetricsServiceRequest", ex);
-			}
-		}
+	private static Optional<Metric> metric(OtlpCollector receiver, String name) {
+		List<Metric> found = receiver.metrics().stream().filter((metric) -> metric.getName().equals(name)).toList();
 		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
 	}
 

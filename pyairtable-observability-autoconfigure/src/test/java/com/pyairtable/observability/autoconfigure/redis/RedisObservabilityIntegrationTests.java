@@ -3,8 +3,8 @@ package com.pyairtable.observability.autoconfigure.redis;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.pyairtable.observability.autoconfigure.database.DataLayerTestApp;
 import com.pyairtable.observability.testsupport.TestServices;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +28,11 @@ import static org.awaitility.Awaitility.await;
 @Tag(TestServices.TAG)
 class RedisObservabilityIntegrationTests {
 
-	private static DataLayerTestApp app;
+	private static TestWebApp app;
 
 	@BeforeAll
 	static void start() {
-		app = DataLayerTestApp.start(App.class, TestServices.redis()
+		app = TestWebApp.startTraced(App.class, TestServices.redis()
 			.propertyValues("spring.autoconfigure.exclude="
 					+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 	}

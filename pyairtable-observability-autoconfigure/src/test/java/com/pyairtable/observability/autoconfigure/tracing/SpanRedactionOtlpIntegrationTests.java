@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.pyairtable.observability.testsupport.OtlpCollector;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -41,7 +42,7 @@ class SpanRedactionOtlpIntegrationTests {
 
 	@Test
 	void noSecretOfASpanReachesTheCollector() throws Exception {
-		try (OtlpTestReceiver receiver = new OtlpTestReceiver();
+		try (OtlpCollector receiver = new OtlpCollector();
 				ConfigurableApplicationContext context = start(receiver)) {
 			Span span = context.getBean(OpenTelemetry.class)
 				.getTracer("redaction-test")
@@ -62,14 +63,14 @@ class SpanRedactionOtlpIntegrationTests {
 				context.getBean(SdkTracerProvider.class).forceFlush().join(5, TimeUnit.SECONDS);
 				return receiver.spans().stream().anyMatch((received) -> received.traceId().equals(traceId));
 			});
-			String exported = receiver.requests().toString();
+			String exported = receiver.traceRequests().toString();
 			assertThat(exported).contains("[REDACTED")
 				.doesNotContain(KEY)
 				.doesNotContain(JWT)
 				.doesNotContain("eyJhbGciOi")
 				.doesNotContain("patAbCdEfGhIjKlMn")
 				.doesNotContain("abcdefghijklmnop");
-			ExportTraceServiceRequest request = receiver.requests()
+			ExportTraceServiceRequest request = receiver.traceRequests()
 				.stream()
 				.filter((candidate) -> candidate.toString().contains("redaction-test"))
 				.findFirst()
@@ -99,12 +100,12 @@ class SpanRedactionOtlpIntegrationTests {
 			.getValue();
 	}
 
-	private static ConfigurableApplicationContext start(OtlpTestReceiver receiver) {
+	private static ConfigurableApplicationContext start(OtlpCollector receiver) {
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		return application.run("--spring.main.banner-mode=off",
 				"--pyairtable.observability.service.name=redaction-it",
-				"--pyairtable.observability.tracing.export.endpoint=" + receiver.baseUrl(),
+				"--pyairtable.observability.tracing.export.endpoint=" + receiver.endpoint(),
 				"--management.tracing.sampling.probability=1.0",
 				"--management.opentelemetry.tracing.export.schedule-delay=50ms",
 				"--management.opentelemetry.resource-attributes.deploy.note=Bearer " + JWT,

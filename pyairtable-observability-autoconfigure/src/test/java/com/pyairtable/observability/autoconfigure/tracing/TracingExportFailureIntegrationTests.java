@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.pyairtable.observability.testsupport.TestWebApp;
 import com.pyairtable.observability.tracing.TracingMetricNames;
 import com.pyairtable.observability.tracing.TracingMetrics;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TracingExportFailureIntegrationTests {
 			closedPort = socket.getLocalPort();
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TracingTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", TracingTestApplication.EXCLUDE_SECURITY,
+			.properties("server.port=0", "server.address=127.0.0.1", TestWebApp.WITHOUT_SECURITY,
 					"pyairtable.observability.service.environment=development",
 					"pyairtable.observability.tracing.export.endpoint=http://127.0.0.1:" + closedPort,
 					"pyairtable.observability.tracing.export.timeout=2s",

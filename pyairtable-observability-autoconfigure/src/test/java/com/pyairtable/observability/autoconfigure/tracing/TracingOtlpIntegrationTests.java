@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import com.pyairtable.observability.autoconfigure.tracing.OtlpTestReceiver.ReceivedSpan;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.ReceivedSpan;
+import com.pyairtable.observability.testsupport.TestWebApp;
 import com.pyairtable.observability.tracing.TracingMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -35,7 +37,7 @@ class TracingOtlpIntegrationTests {
 
 	private static final int MAX_TRACES_PER_SECOND = 5;
 
-	private static OtlpTestReceiver receiver;
+	private static OtlpCollector receiver;
 
 	private static ConfigurableApplicationContext context;
 
@@ -45,9 +47,9 @@ class TracingOtlpIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		receiver = new OtlpTestReceiver();
+		receiver = new OtlpCollector();
 		context = new SpringApplicationBuilder(TracingTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", TracingTestApplication.EXCLUDE_SECURITY,
+			.properties("server.port=0", "server.address=127.0.0.1", TestWebApp.WITHOUT_SECURITY,
 					"pyairtable.observability.service.name=tracing-it",
 					"pyairtable.observability.service.environment=production",
 					"pyairtable.observability.tracing.sampling.ratio=0.0",
@@ -55,7 +57,7 @@ class TracingOtlpIntegrationTests {
 					"pyairtable.observability.tracing.sampling.max-traces-per-second=" + MAX_TRACES_PER_SECOND,
 					"pyairtable.observability.tracing.sampling.rules[0].path=/burst",
 					"pyairtable.observability.tracing.sampling.rules[0].ratio=1.0",
-					"pyairtable.observability.tracing.export.endpoint=" + receiver.baseUrl(),
+					"pyairtable.observability.tracing.export.endpoint=" + receiver.endpoint(),
 					"management.opentelemetry.tracing.export.schedule-delay=50ms")
 			.run();
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();

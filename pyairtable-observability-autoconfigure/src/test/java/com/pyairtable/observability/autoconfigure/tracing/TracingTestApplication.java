@@ -19,20 +19,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A minimal web application for the tracing integration tests.
+ * The tracing integration tests' web application: endpoints that fail, are slow or make
+ * bursts, and a processor that sees every span end.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(TracingTestApplication.TestController.class)
 class TracingTestApplication {
-
-	/** Security starters on the test class path are excluded by the tests. */
-	static final String EXCLUDE_SECURITY = "spring.autoconfigure.exclude="
-			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration";
 
 	@Bean
 	EndedSpans endedSpans() {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.pyairtable.observability.airtable.AirtableMetrics;
 import com.pyairtable.observability.airtable.AirtableOperation;
 import com.pyairtable.observability.airtable.AirtableRequest;
+import com.pyairtable.observability.testsupport.Figures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.pyairtable.observability.sample.reliability.FakeCollector.Mode;
+import com.pyairtable.observability.testsupport.Figures;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.OtlpCollector.Mode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +37,7 @@ class CollectorFaultsReliabilityTests {
 
 	private static final long MB = 1024 * 1024;
 
-	static Map<String, Object> exportingTo(FakeCollector collector) {
+	static Map<String, Object> exportingTo(OtlpCollector collector) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("pyairtable.observability.tracing.export.endpoint", collector.endpoint());
 		// Exports every second rather than every five, so that a phase sees many attempts.
@@ -59,7 +61,7 @@ class CollectorFaultsReliabilityTests {
 
 	@Test
 	void collectorDownLeavesRequestsUnaffectedAndIsCountedAndWarnedOnceAMinute(CapturedOutput output) {
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			try (SampleInstance app = SampleInstance.start(exportingTo(collector))) {
 				Load.steady(Duration.ofSeconds(5), RATE, (n) -> mixed(app, n));
@@ -110,7 +112,7 @@ class CollectorFaultsReliabilityTests {
 
 	@Test
 	void blackHoleNeverDelaysRequestsAndExportsAndShutdownAreBoundedByTheTimeout() {
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			Map<String, Object> properties = exportingTo(collector);
 			properties.put("pyairtable.observability.tracing.export.timeout", "2s");
@@ -167,7 +169,7 @@ class CollectorFaultsReliabilityTests {
 
 	@Test
 	void flappingCollectorGetsSpansAfterRecoveryAndA400IsOneAttemptAndOneWarning(CapturedOutput output) {
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			try (SampleInstance app = SampleInstance.start(exportingTo(collector))) {
 				// 503 three times, then 200: the exporter's retries deliver the same spans.

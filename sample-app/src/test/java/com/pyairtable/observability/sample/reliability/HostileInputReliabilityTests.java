@@ -36,6 +36,9 @@ import com.pyairtable.observability.opskit.OpsKitSettings;
 import com.pyairtable.observability.queue.QueueMetrics;
 import com.pyairtable.observability.sample.reliability.HostileSecrets.Finding;
 import com.pyairtable.observability.sample.reliability.HostileSecrets.Secret;
+import com.pyairtable.observability.testsupport.Figures;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.ReceivedSpan;
 import com.pyairtable.observability.testsupport.SentryStandIn;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -111,7 +114,7 @@ class HostileInputReliabilityTests {
 	@TempDir
 	static Path temp;
 
-	private static OtlpReceiver receiver;
+	private static OtlpCollector receiver;
 
 	private static SentryStandIn sentry;
 
@@ -122,7 +125,7 @@ class HostileInputReliabilityTests {
 	@BeforeAll
 	static void startSample() throws IOException {
 		logs = Files.createDirectories(temp.resolve("logs"));
-		receiver = new OtlpReceiver();
+		receiver = new OtlpCollector();
 		sentry = new SentryStandIn();
 		int closedPort = SampleInstance.freePort();
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -201,9 +204,9 @@ class HostileInputReliabilityTests {
 		paths.put("log_file_text_sync", Files.readAllLines(logs.resolve("sync-text.log")));
 		paths.put("log_file_json_async", Files.readAllLines(logs.resolve("async-json.log")));
 		paths.put("log_file_text_async", Files.readAllLines(logs.resolve("async-text.log")));
-		paths.put("otlp_log_records", receiver.logRecords());
-		paths.put("exported_spans", receiver.spans().stream().map(OtlpReceiver.ReceivedSpan::text).toList());
-		paths.put("exported_resources_and_scopes", receiver.resources());
+		paths.put("otlp_log_records", receiver.logRecordTexts());
+		paths.put("exported_spans", receiver.spans().stream().map(ReceivedSpan::text).toList());
+		paths.put("exported_resources_and_scopes", receiver.resourceTexts());
 		paths.put("sentry_envelopes", sentry.items().stream().map((item) -> item.payload().toString()).toList());
 		paths.put("health_details", List.of(app.get("/actuator/health").body(), app.get("/health/detailed").body()));
 		paths.put("ops_kit_of_the_running_service", app.bean(OpsKitGenerator.class)
@@ -339,7 +342,7 @@ class HostileInputReliabilityTests {
 	@Test
 	@Order(4)
 	void forgedSampledTraceparentsAreExportedNoFasterThanTheCap() {
-		try (OtlpReceiver storm = new OtlpReceiver()) {
+		try (OtlpCollector storm = new OtlpCollector()) {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("pyairtable.observability.tracing.export.endpoint", storm.endpoint());
 			properties.put("management.opentelemetry.tracing.export.schedule-delay", "1s");
@@ -361,11 +364,11 @@ class HostileInputReliabilityTests {
 				});
 				double seconds = (System.nanoTime() - start) / 1e9;
 				flush(sample.context());
-				List<OtlpReceiver.ReceivedSpan> exported = storm.spans()
+				List<ReceivedSpan> exported = storm.spans()
 					.stream()
 					.filter((span) -> forged.contains(span.traceId()))
 					.toList();
-				long traces = exported.stream().map(OtlpReceiver.ReceivedSpan::traceId).distinct().count();
+				long traces = exported.stream().map(ReceivedSpan::traceId).distinct().count();
 				Map<Long, Long> perSecond = new java.util.TreeMap<>();
 				exported.stream()
 					.filter((span) -> span.name().startsWith("http "))
@@ -613,7 +616,7 @@ class HostileInputReliabilityTests {
 		// OTLP log records, when the starter exports them: given a moment after the flush.
 		try {
 			await().atMost(Duration.ofSeconds(5))
-				.until(() -> receiver.logRecords().stream().anyMatch((record) -> record.contains(marker)));
+				.until(() -> receiver.logRecordTexts().stream().anyMatch((record) -> record.contains(marker)));
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			Figures.record("s14-hostile-secrets", "otlp_log_marker_received", false);

@@ -22,6 +22,7 @@ import com.pyairtable.observability.mcp.McpDirection;
 import com.pyairtable.observability.mcp.McpMetrics;
 import com.pyairtable.observability.saga.SagaExecution;
 import com.pyairtable.observability.saga.SagaRunner;
+import com.pyairtable.observability.testsupport.Figures;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 

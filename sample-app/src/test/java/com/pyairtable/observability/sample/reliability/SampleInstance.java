@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.pyairtable.observability.sample.SampleApplication;
+import com.pyairtable.observability.testsupport.LoopbackHttp;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,10 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class SampleInstance implements AutoCloseable {
 
-	static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -130,16 +126,7 @@ final class SampleInstance implements AutoCloseable {
 	}
 
 	static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(request);
 	}
 
 	/** Closes the application, timing it. */

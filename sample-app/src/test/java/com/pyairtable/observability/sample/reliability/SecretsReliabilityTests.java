@@ -9,7 +9,9 @@ import java.util.Map;
 import com.pyairtable.observability.opskit.OpsKit;
 import com.pyairtable.observability.opskit.OpsKitGenerator;
 import com.pyairtable.observability.opskit.OpsKitSettings;
-import com.pyairtable.observability.sample.reliability.FakeCollector.Mode;
+import com.pyairtable.observability.testsupport.Figures;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.OtlpCollector.Mode;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -45,7 +47,7 @@ class SecretsReliabilityTests {
 	@Test
 	void fakeTokensNeverLeave(CapturedOutput output) {
 		int closedPort = SampleInstance.freePort();
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			Map<String, Object> properties = CollectorFaultsReliabilityTests.exportingTo(collector);
 			properties.put("pyairtable.observability.tracing.export.headers.authorization", "Bearer ${AIRTABLE_TOKEN}");

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.pyairtable.observability.sample.reliability.FakeCollector.Mode;
+import com.pyairtable.observability.testsupport.Figures;
+import com.pyairtable.observability.testsupport.OtlpCollector;
+import com.pyairtable.observability.testsupport.OtlpCollector.Mode;
 import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -33,7 +35,7 @@ class SpanPressureReliabilityTests {
 
 	@Test
 	void burstOfTenThousandSpansInASecondIsBoundedAndEveryLostSpanCounted() throws Exception {
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			// A collector slower than the burst, 1 s an export: the default queue fills, whatever
 			// its size (Spring Boot's 2048 or a larger default of the starter).
@@ -101,7 +103,7 @@ class SpanPressureReliabilityTests {
 	@Test
 	void tailBufferStaysWithinItsBoundAndEveryErrorRequestArrives() throws Exception {
 		int maxSpans = 256;
-		try (FakeCollector collector = new FakeCollector()) {
+		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
 			Map<String, Object> properties = CollectorFaultsReliabilityTests.exportingTo(collector);
 			properties.put("pyairtable.observability.tracing.sampling.ratio", 0.0);
@@ -157,11 +159,11 @@ class SpanPressureReliabilityTests {
 		}
 	}
 
-	private static long errorRoots(FakeCollector collector) {
+	private static long errorRoots(OtlpCollector collector) {
 		return collector.spans()
 			.stream()
-			.filter((span) -> span.attributes().contains("uri=/api/diagnostics/fail;"))
-			.filter((span) -> span.attributes().contains("sampling.reason=error"))
+			.filter((span) -> "/api/diagnostics/fail".equals(span.uri()))
+			.filter((span) -> "error".equals(span.attributes().get("sampling.reason")))
 			.count();
 	}
 
