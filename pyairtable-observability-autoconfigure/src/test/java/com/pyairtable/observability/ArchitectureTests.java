@@ -64,9 +64,7 @@ class ArchitectureTests {
 
 	@Test
 	void noCatchAllPackages() {
-		noClasses().should()
-			.resideInAnyPackage("..util..", "..common..", "..config..", "..helpers..")
-			.check(CLASSES);
+		noClasses().should().resideInAnyPackage("..util..", "..common..", "..config..", "..helpers..").check(CLASSES);
 	}
 
 }

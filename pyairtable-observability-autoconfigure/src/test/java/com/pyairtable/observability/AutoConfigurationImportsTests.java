@@ -20,8 +20,8 @@ class AutoConfigurationImportsTests {
 	@Test
 	void everyListedAutoConfigurationExistsOnce() throws IOException, ClassNotFoundException {
 		List<String> lines;
-		try (InputStream in = getClass().getResourceAsStream(
-				"/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+		try (InputStream in = getClass()
+			.getResourceAsStream("/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
 			assertThat(in).isNotNull();
 			lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.map(String::trim)
@@ -31,8 +31,7 @@ class AutoConfigurationImportsTests {
 		assertThat(lines).doesNotHaveDuplicates().isNotEmpty();
 		for (String line : lines) {
 			assertThat(line).startsWith("com.pyairtable.observability.autoconfigure.");
-			assertThat(Class.forName(line, false, getClass().getClassLoader()))
-				.hasAnnotation(AutoConfiguration.class);
+			assertThat(Class.forName(line, false, getClass().getClassLoader())).hasAnnotation(AutoConfiguration.class);
 		}
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A service that knows nothing of the starter beyond its dependency: no code of ours,
- * one line of configuration.
+ * A service that knows nothing of the starter beyond its dependency: no code of ours, one
+ * line of configuration.
  */
 @SpringBootApplication
 @RestController

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MinimalServiceTests {
 
-
 	@Autowired
 	private Environment environment;
 
@@ -31,7 +30,8 @@ class MinimalServiceTests {
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).containsPattern(
 				"http_server_requests_seconds_count\\{environment=\"development\",error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",service=\"orders-service\",status=\"200\",tier=\"application\",uri=\"/orders\",version=\"unknown\"} 1")
-			.containsPattern("jvm_threads_live_threads\\{environment=\"development\",service=\"orders-service\",tier=\"application\",version=\"unknown\"}");
+			.containsPattern(
+					"jvm_threads_live_threads\\{environment=\"development\",service=\"orders-service\",tier=\"application\",version=\"unknown\"}");
 	}
 
 	@Test
@@ -49,8 +49,10 @@ class MinimalServiceTests {
 
 	@Test
 	void aServiceWithoutADatabaseGetsNoDataSourceFromTheJdbcInstrumentation() {
-		// The starter brings datasource-micrometer (and Spring JDBC): without a driver and a
-		// pool nothing creates a DataSource, so there is nothing to wrap and no db health.
+		// The starter brings datasource-micrometer (and Spring JDBC): without a driver
+		// and a
+		// pool nothing creates a DataSource, so there is nothing to wrap and no db
+		// health.
 		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 		assertThat(get("/actuator/health").body()).doesNotContain("\"db\"");
 		assertThat(get("/actuator/prometheus").body()).doesNotContain("database_operations_total{");

@@ -24,11 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform's probe and scrape paths are exactly as protected as the actuator endpoints
- * they mirror, whatever the service's security configuration: for each, anonymous and
- * authenticated callers get the same status (and the same challenge) from both paths.
- * Tagged {@code spring-security}: run by the surefire execution with Spring Security on the
- * classpath.
+ * The platform's probe and scrape paths are exactly as protected as the actuator
+ * endpoints they mirror, whatever the service's security configuration: for each,
+ * anonymous and authenticated callers get the same status (and the same challenge) from
+ * both paths. Tagged {@code spring-security}: run by the surefire execution with Spring
+ * Security on the classpath.
  */
 @Tag("spring-security")
 class PlatformPathSecurityTests {
@@ -38,7 +38,6 @@ class PlatformPathSecurityTests {
 			"/actuator/health/liveness", "/live", "/actuator/health/liveness", "/health/ready",
 			"/actuator/health/readiness", "/ready", "/actuator/health/readiness", "/health", "/actuator/health",
 			"/health/detailed", "/actuator/health");
-
 
 	@Test
 	void bootsDefaultSecurity() {

@@ -16,7 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Security configurations a service might have, each as the service's own configuration
- * class: outside the minimal service's package, so that only the test that names one gets it.
+ * class: outside the minimal service's package, so that only the test that names one gets
+ * it.
  */
 final class SecurityChains {
 
@@ -45,13 +46,13 @@ final class SecurityChains {
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http
-				.authorizeHttpRequests((requests) -> requests
-					.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
-					.permitAll()
-					.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-					.permitAll()
-					.anyRequest()
-					.authenticated())
+				.authorizeHttpRequests(
+						(requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+							.permitAll()
+							.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+							.permitAll()
+							.anyRequest()
+							.authenticated())
 				.httpBasic(Customizer.withDefaults())
 				.build();
 		}

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Airtable API base URL, resolved lazily so that it may name a value known only once
- * the application runs (such as {@code http://127.0.0.1:${local.server.port}/fake-airtable}
- * for a local fake); cached once fully resolved.
+ * the application runs (such as
+ * {@code http://127.0.0.1:${local.server.port}/fake-airtable} for a local fake); cached
+ * once fully resolved.
  */
 public final class AirtableApiUrl {
 
@@ -20,7 +21,8 @@ public final class AirtableApiUrl {
 	/**
 	 * Creates a URL.
 	 * @param raw the configured value, possibly with {@code ${...}} placeholders
-	 * @param resolver resolves placeholders, such as {@code Environment::resolvePlaceholders}
+	 * @param resolver resolves placeholders, such as
+	 * {@code Environment::resolvePlaceholders}
 	 */
 	public AirtableApiUrl(String raw, UnaryOperator<String> resolver) {
 		this.raw = raw;

@@ -6,8 +6,8 @@ package com.pyairtable.observability.airtable;
 public interface AirtableCallBudget {
 
 	/**
-	 * Waits, up to the budget's timeout, for a permit to call the given base. Never throws:
-	 * a call that could not get a permit in time goes ahead anyway.
+	 * Waits, up to the budget's timeout, for a permit to call the given base. Never
+	 * throws: a call that could not get a permit in time goes ahead anyway.
 	 * @param base the base id
 	 * @return whether a permit was granted in time
 	 */

@@ -131,8 +131,7 @@ public class AirtableMetrics implements MeterBinder {
 				.record(durationNanos, TimeUnit.NANOSECONDS);
 			if (status == 429) {
 				this.rateLimitHits.record();
-				meters.rateLimitHits
-					.withTags(AirtableMetricNames.BASE_TAG, this.rateLimitBase.value(request.base()))
+				meters.rateLimitHits.withTags(AirtableMetricNames.BASE_TAG, this.rateLimitBase.value(request.base()))
 					.increment();
 			}
 		}

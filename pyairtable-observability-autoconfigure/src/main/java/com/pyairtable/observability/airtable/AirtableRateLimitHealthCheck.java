@@ -8,8 +8,8 @@ import com.pyairtable.observability.health.StateHealthCheck;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Airtable rate limiting seen from this service: a run of 429 answers within a window makes
- * the service DEGRADED (still ready: Airtable recovers on its own within seconds).
+ * Airtable rate limiting seen from this service: a run of 429 answers within a window
+ * makes the service DEGRADED (still ready: Airtable recovers on its own within seconds).
  */
 public final class AirtableRateLimitHealthCheck implements StateHealthCheck {
 

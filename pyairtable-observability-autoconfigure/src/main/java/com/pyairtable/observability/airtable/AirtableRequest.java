@@ -34,7 +34,8 @@ public record AirtableRequest(String base, String table, AirtableOperation opera
 			// https://api.airtable.com.evil.example is not the API
 			return null;
 		}
-		// Every call of the application passes here: the path is read in place, by offsets,
+		// Every call of the application passes here: the path is read in place, by
+		// offsets,
 		// and only the base and table become strings.
 		int to = indexOfAny(url, from, '?', '#');
 		while (from < to && url.charAt(from) == '/') {
@@ -82,9 +83,8 @@ public record AirtableRequest(String base, String table, AirtableOperation opera
 		boolean record = recordStart >= 0;
 		return switch (method) {
 			case "GET" -> record ? AirtableOperation.GET : AirtableOperation.LIST;
-			case "POST" -> !record ? AirtableOperation.CREATE
-					: (segmentIs(url, recordStart, recordEnd, "listRecords") ? AirtableOperation.LIST
-							: AirtableOperation.OTHER);
+			case "POST" -> !record ? AirtableOperation.CREATE : (segmentIs(url, recordStart, recordEnd, "listRecords")
+					? AirtableOperation.LIST : AirtableOperation.OTHER);
 			case "PATCH" -> AirtableOperation.UPDATE;
 			case "PUT" -> AirtableOperation.REPLACE;
 			case "DELETE" -> AirtableOperation.DELETE;

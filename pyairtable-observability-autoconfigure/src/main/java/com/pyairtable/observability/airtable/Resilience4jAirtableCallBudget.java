@@ -96,8 +96,9 @@ public class Resilience4jAirtableCallBudget implements AirtableCallBudget, Meter
 
 	private void register(RateLimiter rateLimiter, MeterRegistry registry) {
 		try {
-			Gauge.builder(AirtableMetricNames.RATE_LIMIT_REMAINING, rateLimiter,
-					(limiter) -> Math.max(0, limiter.getMetrics().getAvailablePermissions()))
+			Gauge
+				.builder(AirtableMetricNames.RATE_LIMIT_REMAINING, rateLimiter,
+						(limiter) -> Math.max(0, limiter.getMetrics().getAvailablePermissions()))
 				.description("Calls left in the client-side Airtable budget of the base for the current period")
 				.tag(AirtableMetricNames.BASE_TAG, rateLimiter.getName())
 				.register(registry);

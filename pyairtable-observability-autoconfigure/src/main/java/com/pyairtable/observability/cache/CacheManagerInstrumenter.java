@@ -90,8 +90,7 @@ public class CacheManagerInstrumenter implements BeanPostProcessor {
 			if (result instanceof Cache cache && !(result instanceof InstrumentedCache)
 					&& "getCache".equals(invocation.getMethod().getName())) {
 				try {
-					return this.caches.computeIfAbsent(cache,
-							(key) -> new InstrumentedCache(key, this.metrics.get()));
+					return this.caches.computeIfAbsent(cache, (key) -> new InstrumentedCache(key, this.metrics.get()));
 				}
 				catch (RuntimeException ex) {
 					logger.debug("Could not instrument cache '" + cache.getName() + "'", ex);

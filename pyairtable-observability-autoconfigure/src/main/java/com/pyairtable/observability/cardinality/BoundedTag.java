@@ -36,7 +36,10 @@ public final class BoundedTag {
 
 	private final @Nullable Set<String> allowedValues;
 
-	/** Raw value to its resolution, for the warm path; bounded so odd raw values cannot grow it. */
+	/**
+	 * Raw value to its resolution, for the warm path; bounded so odd raw values cannot
+	 * grow it.
+	 */
 	private final ConcurrentHashMap<String, Resolution> resolved = new ConcurrentHashMap<>();
 
 	private final int maxResolved;
@@ -66,8 +69,8 @@ public final class BoundedTag {
 	/**
 	 * The tag value to record for a raw value: the sanitised value while the cap and the
 	 * series budget allow, {@code other} beyond them or outside the allowed values,
-	 * {@code redacted} for a value that looks like a secret, {@code unknown} for a missing or
-	 * blank value. Never throws.
+	 * {@code redacted} for a value that looks like a secret, {@code unknown} for a
+	 * missing or blank value. Never throws.
 	 * @param raw the raw value
 	 * @return the tag value
 	 */
@@ -100,13 +103,15 @@ public final class BoundedTag {
 		try {
 			Set<String> allowed = this.allowedValues;
 			if (allowed != null) {
-				// A pinned tag takes only its configured values, outside the cap and the budget.
+				// A pinned tag takes only its configured values, outside the cap and the
+				// budget.
 				String value = raw.strip();
 				return remember(raw,
 						allowed.contains(value) ? admitted(value, admit(value, now, false, false)) : DISALLOWED);
 			}
 			if (this.capped.get() >= this.guard.getMaxTagValues() || this.budget.full) {
-				// Full: no lock for the values of a cardinality attack, and no redaction check:
+				// Full: no lock for the values of a cardinality attack, and no redaction
+				// check:
 				// what is recorded is either a value admitted before or 'other'.
 				String value = this.guard.sanitize(raw);
 				if (isReserved(value)) {
@@ -139,7 +144,8 @@ public final class BoundedTag {
 	}
 
 	private static Resolution admitted(String value, @Nullable Slot slot) {
-		return (slot != null) ? new Resolution(slot.value, slot, false, false) : new Resolution(value, null, false, false);
+		return (slot != null) ? new Resolution(slot.value, slot, false, false)
+				: new Resolution(value, null, false, false);
 	}
 
 	private Resolution fold(String raw, boolean secret) {
@@ -196,7 +202,8 @@ public final class BoundedTag {
 					slot.lastUsed = now;
 					continue;
 				}
-				// Marked first: a recording that raced past the mark lands on a meter about to
+				// Marked first: a recording that raced past the mark lands on a meter
+				// about to
 				// be removed; every later one resolves the value again.
 				slot.released = true;
 				this.admitted.remove(slot.value, slot);
@@ -211,8 +218,8 @@ public final class BoundedTag {
 	}
 
 	/**
-	 * Whether the tag needs room: at its cap, or a value of the metric was folded since the
-	 * last sweep. A tag within its limits keeps its idle values (and their series).
+	 * Whether the tag needs room: at its cap, or a value of the metric was folded since
+	 * the last sweep. A tag within its limits keeps its idle values (and their series).
 	 */
 	private boolean needsRoom() {
 		return this.capped.get() >= this.guard.getMaxTagValues() || this.budget.pressed;

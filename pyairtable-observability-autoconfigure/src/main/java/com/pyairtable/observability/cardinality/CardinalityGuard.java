@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * {@code observability_tag_redacted_total{metric,tag}}.</li>
  * <li>At most {@code maxTagValues} distinct values per tag per metric, and at most
  * {@code maxSeriesPerMetric} series per metric name as a Prometheus scrape writes them
- * (each histogram bucket is a series); a value beyond either folds into {@code other}, each
- * fold counts {@code observability_tag_overflow_total{metric,tag}} and the first fold of a
- * metric logs one warning.</li>
+ * (each histogram bucket is a series); a value beyond either folds into {@code other},
+ * each fold counts {@code observability_tag_overflow_total{metric,tag}} and the first
+ * fold of a metric logs one warning.</li>
  * <li>When a tag needs room (at its cap, or a value of its metric was folded), a value
  * unused for {@code tagValueTtl} is released and its meters removed, so that a burst of
  * values cannot lock later ones out for the life of the process.</li>
@@ -61,7 +61,9 @@ public class CardinalityGuard implements MeterBinder {
 
 	private final long ttlNanos;
 
-	/** How often a value's last use is written, and how often idle values are looked for. */
+	/**
+	 * How often a value's last use is written, and how often idle values are looked for.
+	 */
 	private final long intervalNanos;
 
 	private final Map<String, Set<String>> allowedValues;
@@ -188,8 +190,8 @@ public class CardinalityGuard implements MeterBinder {
 	}
 
 	/**
-	 * Registers the overflow and redaction counters of every guarded tag at zero, so that the
-	 * first fold shows as an increase (and the metrics are in every scrape).
+	 * Registers the overflow and redaction counters of every guarded tag at zero, so that
+	 * the first fold shows as an increase (and the metrics are in every scrape).
 	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
@@ -208,8 +210,8 @@ public class CardinalityGuard implements MeterBinder {
 	}
 
 	/**
-	 * The clock's time, and once per tenth of the time to live a sweep of idle values by the
-	 * one caller that wins it.
+	 * The clock's time, and once per tenth of the time to live a sweep of idle values by
+	 * the one caller that wins it.
 	 */
 	long tick() {
 		long now = this.clock.monotonicTime();
@@ -257,7 +259,9 @@ public class CardinalityGuard implements MeterBinder {
 		return budget.fits(this.registries, key, value, admitted, this.maxSeriesPerMetric);
 	}
 
-	/** Whether a value looks like a secret; a failing redactor says it does (fail closed). */
+	/**
+	 * Whether a value looks like a secret; a failing redactor says it does (fail closed).
+	 */
 	boolean looksSecret(String raw) {
 		try {
 			return this.redaction.apply(raw) != raw;
@@ -283,9 +287,10 @@ public class CardinalityGuard implements MeterBinder {
 			for (Counter counter : overflowCounters(tag)) {
 				counter.increment();
 			}
-			warnOnce(tag, "reached " + this.maxTagValues + " distinct values of tag '" + tag.key()
-					+ "'; further values are recorded as '" + CardinalityMetricNames.OTHER
-					+ "' (pyairtable.observability.metrics.max-tag-values).");
+			warnOnce(tag,
+					"reached " + this.maxTagValues + " distinct values of tag '" + tag.key()
+							+ "'; further values are recorded as '" + CardinalityMetricNames.OTHER
+							+ "' (pyairtable.observability.metrics.max-tag-values).");
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not record a tag overflow", ex);
@@ -293,9 +298,10 @@ public class CardinalityGuard implements MeterBinder {
 	}
 
 	void overBudget(BoundedTag tag) {
-		warnOnce(tag, "reached its budget of " + this.maxSeriesPerMetric + " series; further values of tag '"
-				+ tag.key() + "' are recorded as '" + CardinalityMetricNames.OTHER
-				+ "' (pyairtable.observability.metrics.max-series-per-metric).");
+		warnOnce(tag,
+				"reached its budget of " + this.maxSeriesPerMetric + " series; further values of tag '" + tag.key()
+						+ "' are recorded as '" + CardinalityMetricNames.OTHER
+						+ "' (pyairtable.observability.metrics.max-series-per-metric).");
 	}
 
 	private void warnOnce(BoundedTag tag, String message) {

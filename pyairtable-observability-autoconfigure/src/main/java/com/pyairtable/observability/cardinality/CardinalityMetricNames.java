@@ -5,15 +5,18 @@ package com.pyairtable.observability.cardinality;
  */
 public final class CardinalityMetricNames {
 
-	/** Counter of tag values folded into {@link #OTHER} ({@code observability_tag_overflow_total}). */
+	/**
+	 * Counter of tag values folded into {@link #OTHER}
+	 * ({@code observability_tag_overflow_total}).
+	 */
 	public static final String TAG_OVERFLOW = "observability.tag.overflow";
 
 	/** Description of {@link #TAG_OVERFLOW}. */
 	public static final String TAG_OVERFLOW_DESCRIPTION = "Tag values folded into 'other' by the cardinality guard";
 
 	/**
-	 * Counter of tag values that looked like a secret and were recorded as {@link #REDACTED}
-	 * ({@code observability_tag_redacted_total}).
+	 * Counter of tag values that looked like a secret and were recorded as
+	 * {@link #REDACTED} ({@code observability_tag_redacted_total}).
 	 */
 	public static final String TAG_REDACTED = "observability.tag.redacted";
 

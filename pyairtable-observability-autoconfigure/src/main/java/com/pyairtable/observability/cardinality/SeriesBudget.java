@@ -20,14 +20,17 @@ import io.micrometer.core.instrument.distribution.HistogramSupport;
 /**
  * The series budget of one metric name: measures the series its meters expose in each
  * registry (as a Prometheus scrape writes them) and decides whether one more tag value
- * still fits. Admissions of all tags of the metric are serialised on this object; they are
- * rare (a new value), the warm path never gets here.
+ * still fits. Admissions of all tags of the metric are serialised on this object; they
+ * are rare (a new value), the warm path never gets here.
  */
 final class SeriesBudget {
 
 	private final String metric;
 
-	/** Set when an admission did not fit; cleared by each sweep, so one scan decides for many values. */
+	/**
+	 * Set when an admission did not fit; cleared by each sweep, so one scan decides for
+	 * many values.
+	 */
 	volatile boolean full;
 
 	/** Set when a value of the metric was folded; cleared by each sweep. */
@@ -38,12 +41,13 @@ final class SeriesBudget {
 	}
 
 	/**
-	 * Whether a new value of a tag fits. A value whose meters already exist always fits (it
-	 * adds nothing). Otherwise the cost of a value is learned from the values present (their
-	 * series divided by their number), counted once more for each value admitted whose meters
-	 * are not registered yet; room is kept for {@code other} beside each combination of the
-	 * metric's other tags it does not have yet, so that the fold itself stays within the
-	 * budget. The first value of a tag always fits: there is nothing to learn its cost from.
+	 * Whether a new value of a tag fits. A value whose meters already exist always fits
+	 * (it adds nothing). Otherwise the cost of a value is learned from the values present
+	 * (their series divided by their number), counted once more for each value admitted
+	 * whose meters are not registered yet; room is kept for {@code other} beside each
+	 * combination of the metric's other tags it does not have yet, so that the fold
+	 * itself stays within the budget. The first value of a tag always fits: there is
+	 * nothing to learn its cost from.
 	 */
 	boolean fits(List<MeterRegistry> registries, String key, String value, Set<String> admitted, int budget) {
 		Scan scan = scan(registries, key);
@@ -99,12 +103,18 @@ final class SeriesBudget {
 		return removed;
 	}
 
-	/** Counters, timers and summaries: binders get them through a builder on each recording. */
+	/**
+	 * Counters, timers and summaries: binders get them through a builder on each
+	 * recording.
+	 */
 	private static boolean recreatedOnUse(Meter meter) {
 		return meter instanceof Counter || meter instanceof Timer || meter instanceof DistributionSummary;
 	}
 
-	/** The registry that exposes the most series of the metric; composites are looked through. */
+	/**
+	 * The registry that exposes the most series of the metric; composites are looked
+	 * through.
+	 */
 	private Scan scan(List<MeterRegistry> registries, String key) {
 		Scan widest = new Scan();
 		for (MeterRegistry registry : registries) {

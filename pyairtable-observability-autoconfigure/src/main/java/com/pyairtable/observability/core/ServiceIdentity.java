@@ -94,7 +94,8 @@ public record ServiceIdentity(String name, String version, String tier, String e
 	}
 
 	/**
-	 * The canonical form of a tier or environment name, as labels and log fields carry it.
+	 * The canonical form of a tier or environment name, as labels and log fields carry
+	 * it.
 	 * @param value the configured value
 	 * @return the value trimmed and in lower case
 	 */

@@ -85,7 +85,8 @@ public final class DatabaseErrors {
 	}
 
 	private static @Nullable String bySqlState(String sqlState) {
-		// PostgreSQL's query_canceled (57014) is a statement timeout; H2 and others use HYT00.
+		// PostgreSQL's query_canceled (57014) is a statement timeout; H2 and others use
+		// HYT00.
 		if (sqlState.equals("57014") || sqlState.startsWith("HYT")) {
 			return TIMEOUT;
 		}

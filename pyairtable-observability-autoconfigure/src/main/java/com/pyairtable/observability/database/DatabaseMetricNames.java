@@ -14,7 +14,9 @@ public final class DatabaseMetricNames {
 	/** Counter {@code database_errors_total{error}}. */
 	public static final String ERRORS = "database.errors";
 
-	/** Tag: the statement's operation, such as {@code select} (see {@link SqlStatement}). */
+	/**
+	 * Tag: the statement's operation, such as {@code select} (see {@link SqlStatement}).
+	 */
 	public static final String OPERATION_TAG = "operation";
 
 	/** Tag: {@code success} or {@code error}. */
@@ -29,7 +31,9 @@ public final class DatabaseMetricNames {
 	/** Status of a statement that threw. */
 	public static final String FAILURE = "error";
 
-	/** Span attribute: the statement's operation (OpenTelemetry's database conventions). */
+	/**
+	 * Span attribute: the statement's operation (OpenTelemetry's database conventions).
+	 */
 	public static final String SPAN_OPERATION = "db.operation.name";
 
 	/** Span attribute: the first table the statement names. */

@@ -94,7 +94,8 @@ public class DatabaseMetrics implements MeterBinder {
 			return;
 		}
 		try {
-			meters.errors.withTags(DatabaseMetricNames.ERROR_TAG, this.errorsError.value(DatabaseErrors.classify(error)))
+			meters.errors
+				.withTags(DatabaseMetricNames.ERROR_TAG, this.errorsError.value(DatabaseErrors.classify(error)))
 				.increment();
 		}
 		catch (RuntimeException ex) {

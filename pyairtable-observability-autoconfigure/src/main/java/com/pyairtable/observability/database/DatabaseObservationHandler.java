@@ -10,9 +10,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Turns datasource-micrometer's {@code jdbc.query} observations into
- * {@link DatabaseMetrics}, and its failed {@code jdbc.connection} observations (the pool or
- * the driver could not hand out a connection) into {@code database_errors_total}. Never
- * throws.
+ * {@link DatabaseMetrics}, and its failed {@code jdbc.connection} observations (the pool
+ * or the driver could not hand out a connection) into {@code database_errors_total}.
+ * Never throws.
  */
 public class DatabaseObservationHandler implements ObservationHandler<DataSourceBaseContext> {
 

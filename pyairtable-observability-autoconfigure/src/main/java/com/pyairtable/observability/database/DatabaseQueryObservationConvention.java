@@ -9,10 +9,11 @@ import net.ttddyy.observation.tracing.QueryObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names a {@code jdbc.query} span after its statement ({@code select orders}) and gives it
- * the operation and table; the SQL text (with its placeholders, never the bound values)
- * only when asked for, redacted. Replaces datasource-micrometer's default convention, which
- * puts the SQL text on every span and, when configured, the parameter values too.
+ * Names a {@code jdbc.query} span after its statement ({@code select orders}) and gives
+ * it the operation and table; the SQL text (with its placeholders, never the bound
+ * values) only when asked for, redacted. Replaces datasource-micrometer's default
+ * convention, which puts the SQL text on every span and, when configured, the parameter
+ * values too.
  */
 public class DatabaseQueryObservationConvention implements QueryObservationConvention {
 

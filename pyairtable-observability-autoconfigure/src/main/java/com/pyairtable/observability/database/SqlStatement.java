@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 public record SqlStatement(String operation, @Nullable String table) {
 
 	/** The operations a statement is recorded as; anything else is {@code other}. */
-	public static final Set<String> OPERATIONS = Set.of("select", "insert", "update", "delete", "merge", "call",
-			"ddl", "transaction", "other");
+	public static final Set<String> OPERATIONS = Set.of("select", "insert", "update", "delete", "merge", "call", "ddl",
+			"transaction", "other");
 
 	private static final Set<String> DDL = Set.of("create", "alter", "drop", "truncate", "comment", "rename");
 

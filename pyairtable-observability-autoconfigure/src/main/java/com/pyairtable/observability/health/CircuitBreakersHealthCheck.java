@@ -63,7 +63,8 @@ public final class CircuitBreakersHealthCheck implements StateHealthCheck {
 		boolean open = false;
 		boolean criticalOpen = false;
 		CircuitBreakerRegistry breakers = this.registry.get();
-		for (CircuitBreaker breaker : (breakers != null) ? breakers.getAllCircuitBreakers() : Set.<CircuitBreaker>of()) {
+		for (CircuitBreaker breaker : (breakers != null) ? breakers.getAllCircuitBreakers()
+				: Set.<CircuitBreaker>of()) {
 			CircuitBreaker.State state = breaker.getState();
 			states.put(breaker.getName(), state.name());
 			if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {

@@ -17,8 +17,8 @@ public final class DeclaredNameRegistration {
 	}
 
 	/**
-	 * Register the contributor under its name, removing it from any other name Spring Boot
-	 * registered it under.
+	 * Register the contributor under its name, removing it from any other name Spring
+	 * Boot registered it under.
 	 * @param registry the registry
 	 * @param name the declared name
 	 * @param contributor the contributor

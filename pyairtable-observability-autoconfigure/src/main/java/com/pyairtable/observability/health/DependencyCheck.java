@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.pyairtable.observability.logging.SecretRedactor;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +16,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * A dependency declared in YAML, checked in the background by {@link DependencyChecks}: its
- * health is the last result, so reading it costs nothing and never calls the dependency.
+ * A dependency declared in YAML, checked in the background by {@link DependencyChecks}:
+ * its health is the last result, so reading it costs nothing and never calls the
+ * dependency.
  * <p>
  * Not checked yet: {@code UNKNOWN}. Healthy: {@code UP}. Failing: {@code DOWN} when
  * critical, else {@link HealthStatuses#DEGRADED}.

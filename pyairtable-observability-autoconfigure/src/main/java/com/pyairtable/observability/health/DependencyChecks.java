@@ -17,13 +17,13 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The dependency checks, shown as one composite contributor ({@code dependencies/<name>}),
- * each run on its own interval on a dedicated scheduler from the start of the context: a
- * check never overlaps itself, so outbound calls never exceed one per interval whatever
- * the number of probes.
+ * The dependency checks, shown as one composite contributor
+ * ({@code dependencies/<name>}), each run on its own interval on a dedicated scheduler
+ * from the start of the context: a check never overlaps itself, so outbound calls never
+ * exceed one per interval whatever the number of probes.
  */
-public final class DependencyChecks implements CompositeHealthContributor, NonBlockingHealthContributor,
-		SmartLifecycle {
+public final class DependencyChecks
+		implements CompositeHealthContributor, NonBlockingHealthContributor, SmartLifecycle {
 
 	/** Name of the composite contributor in {@code /actuator/health}. */
 	public static final String CONTRIBUTOR_NAME = "dependencies";
@@ -63,7 +63,9 @@ public final class DependencyChecks implements CompositeHealthContributor, NonBl
 
 	@Override
 	public Stream<HealthContributors.Entry> stream() {
-		return this.checks.entrySet().stream().map((entry) -> new HealthContributors.Entry(entry.getKey(), entry.getValue()));
+		return this.checks.entrySet()
+			.stream()
+			.map((entry) -> new HealthContributors.Entry(entry.getKey(), entry.getValue()));
 	}
 
 	@Override

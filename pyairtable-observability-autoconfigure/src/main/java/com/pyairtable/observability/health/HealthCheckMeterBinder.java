@@ -28,7 +28,8 @@ public final class HealthCheckMeterBinder implements MeterBinder {
 	 * @param dependencyChecks the dependency checks
 	 * @param stateChecks the state checks, read when the binder is bound
 	 */
-	public HealthCheckMeterBinder(List<DependencyCheck> dependencyChecks, Supplier<List<StateHealthCheck>> stateChecks) {
+	public HealthCheckMeterBinder(List<DependencyCheck> dependencyChecks,
+			Supplier<List<StateHealthCheck>> stateChecks) {
 		this.dependencyChecks = List.copyOf(dependencyChecks);
 		this.stateChecks = stateChecks;
 	}

@@ -8,7 +8,9 @@ public final class HealthCheckMetricNames {
 	/** Gauge, 1 when the check is up and 0 otherwise: {@code health_check_up}. */
 	public static final String UP = "health.check.up";
 
-	/** Gauge, latency of the last check in seconds: {@code health_check_latency_seconds}. */
+	/**
+	 * Gauge, latency of the last check in seconds: {@code health_check_latency_seconds}.
+	 */
 	public static final String LATENCY = "health.check.latency";
 
 	/** Tag naming the check. */

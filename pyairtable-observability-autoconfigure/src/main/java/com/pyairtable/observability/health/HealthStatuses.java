@@ -10,12 +10,15 @@ import org.springframework.boot.health.contributor.Status;
 public final class HealthStatuses {
 
 	/**
-	 * The service works but a non-critical dependency or a resilience mechanism is failing:
-	 * answered with HTTP 200, still ready.
+	 * The service works but a non-critical dependency or a resilience mechanism is
+	 * failing: answered with HTTP 200, still ready.
 	 */
 	public static final Status DEGRADED = new Status("DEGRADED");
 
-	/** Order of severity, most severe first, as set in {@code management.endpoint.health.status.order}. */
+	/**
+	 * Order of severity, most severe first, as set in
+	 * {@code management.endpoint.health.status.order}.
+	 */
 	public static final List<String> ORDER = List.of(Status.DOWN.getCode(), Status.OUT_OF_SERVICE.getCode(),
 			DEGRADED.getCode(), Status.UP.getCode(), Status.UNKNOWN.getCode());
 

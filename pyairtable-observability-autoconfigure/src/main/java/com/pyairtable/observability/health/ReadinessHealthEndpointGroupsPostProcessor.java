@@ -19,11 +19,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Adds members ({@link ReadinessMembers}: the critical checks, and Spring Boot's {@code db}
- * and {@code redis} indicators when present) to Spring Boot's {@code readiness} group,
- * whether Spring Boot's probes created it or the application configured it under
- * {@code management.endpoint.health.group.readiness}. The {@code liveness} group is left
- * alone: it never depends on an outside system.
+ * Adds members ({@link ReadinessMembers}: the critical checks, and Spring Boot's
+ * {@code db} and {@code redis} indicators when present) to Spring Boot's
+ * {@code readiness} group, whether Spring Boot's probes created it or the application
+ * configured it under {@code management.endpoint.health.group.readiness}. The
+ * {@code liveness} group is left alone: it never depends on an outside system.
  * <p>
  * Unless the application configured the readiness group's own status order or HTTP
  * mapping, the group uses the application's (with DEGRADED) and counts UNKNOWN as
@@ -97,8 +97,7 @@ public final class ReadinessHealthEndpointGroupsPostProcessor implements HealthE
 		}
 
 		@Override
-		public @Nullable List<String> getAdditionalPaths(EndpointId endpointId,
-				WebServerNamespace webServerNamespace) {
+		public @Nullable List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace webServerNamespace) {
 			return (this.delegate instanceof AdditionalPathsMapper mapper)
 					? mapper.getAdditionalPaths(endpointId, webServerNamespace) : null;
 		}

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names the starter adds to Spring Boot's readiness group, under the contributor names
- * the checks are registered with: every critical dependency check
+ * The names the starter adds to Spring Boot's readiness group, under the contributor
+ * names the checks are registered with: every critical dependency check
  * ({@code dependencies/<name>}), every critical {@link StateHealthCheck}
  * ({@code runtime/<name>}) and Spring Boot's indicators given by name ({@code db} and
  * {@code redis} unless the group lists its own members). A name the group excludes, or
@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReadinessMembers implements Supplier<Set<String>> {
 
-	/** Spring Boot's indicators in readiness when present, unless the group lists its own. */
+	/**
+	 * Spring Boot's indicators in readiness when present, unless the group lists its own.
+	 */
 	public static final List<String> DEFAULT_INDICATORS = List.of("db", "redis");
 
 	private final List<String> indicators;

@@ -63,7 +63,8 @@ public final class Redaction {
 	 * The address without user info, query or fragment, and with path segments that look
 	 * like a token masked.
 	 * @param uri the address
-	 * @param redactor the secret redaction, returning the same instance when nothing changed
+	 * @param redactor the secret redaction, returning the same instance when nothing
+	 * changed
 	 * @return {@code scheme://host[:port]/path}
 	 */
 	public static String uri(URI uri, UnaryOperator<@Nullable String> redactor) {
@@ -80,8 +81,8 @@ public final class Redaction {
 	}
 
 	/**
-	 * The path segments of an address that look like a token, to mask wherever the address
-	 * may be quoted (error messages).
+	 * The path segments of an address that look like a token, to mask wherever the
+	 * address may be quoted (error messages).
 	 * @param uri the address
 	 * @return the segments, raw as in the address
 	 */
@@ -99,7 +100,8 @@ public final class Redaction {
 	}
 
 	/**
-	 * A short description of a failure, with secrets, user info and query strings removed.
+	 * A short description of a failure, with secrets, user info and query strings
+	 * removed.
 	 * @param failure the failure
 	 * @param secrets values that must never be shown
 	 * @return the description
@@ -109,10 +111,12 @@ public final class Redaction {
 	}
 
 	/**
-	 * A short description of a failure, with secrets, user info and query strings removed.
+	 * A short description of a failure, with secrets, user info and query strings
+	 * removed.
 	 * @param failure the failure
 	 * @param secrets values that must never be shown
-	 * @param redactor the secret redaction, returning the same instance when nothing changed
+	 * @param redactor the secret redaction, returning the same instance when nothing
+	 * changed
 	 * @return the description
 	 */
 	public static String error(Throwable failure, Collection<String> secrets,
@@ -123,7 +127,8 @@ public final class Redaction {
 	}
 
 	/**
-	 * The text with secrets, user info and query strings removed, cut to a bounded length.
+	 * The text with secrets, user info and query strings removed, cut to a bounded
+	 * length.
 	 * @param text the text
 	 * @param secrets values that must never be shown
 	 * @return the redacted text
@@ -137,7 +142,8 @@ public final class Redaction {
 	 * length.
 	 * @param text the text
 	 * @param secrets values that must never be shown
-	 * @param redactor the secret redaction, returning the same instance when nothing changed
+	 * @param redactor the secret redaction, returning the same instance when nothing
+	 * changed
 	 * @return the redacted text
 	 */
 	public static String text(@Nullable String text, Collection<String> secrets,
@@ -175,7 +181,8 @@ public final class Redaction {
 	 * A health with the texts of its details redacted (addresses in them cleaned as
 	 * {@link #uri(URI, UnaryOperator)} does), the same instance when nothing changed.
 	 * @param health the health
-	 * @param redactor the secret redaction, returning the same instance when nothing changed
+	 * @param redactor the secret redaction, returning the same instance when nothing
+	 * changed
 	 * @return the redacted health
 	 */
 	public static @Nullable Health details(@Nullable Health health, UnaryOperator<@Nullable String> redactor) {
@@ -224,7 +231,9 @@ public final class Redaction {
 		return value;
 	}
 
-	/** The redacted text; null when the redaction failed, so that the caller masks it all. */
+	/**
+	 * The redacted text; null when the redaction failed, so that the caller masks it all.
+	 */
 	private static @Nullable String redact(String text, UnaryOperator<@Nullable String> redactor) {
 		try {
 			return redactor.apply(text);
@@ -234,7 +243,10 @@ public final class Redaction {
 		}
 	}
 
-	/** Every address in the text without user info, query and fragment, token segments masked. */
+	/**
+	 * Every address in the text without user info, query and fragment, token segments
+	 * masked.
+	 */
 	private static String urls(String text) {
 		if (text.indexOf("://") < 0) {
 			return text;
@@ -298,8 +310,8 @@ public final class Redaction {
 
 	/**
 	 * Whether a path segment looks like a credential rather than a name: 16 characters or
-	 * more of a token's alphabet, mixing letters and digits (or a UUID), and not an Airtable
-	 * id.
+	 * more of a token's alphabet, mixing letters and digits (or a UUID), and not an
+	 * Airtable id.
 	 */
 	static boolean isTokenLike(String segment) {
 		if (segment.length() < MIN_TOKEN_LENGTH) {

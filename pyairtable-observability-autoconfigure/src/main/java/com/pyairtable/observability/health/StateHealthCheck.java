@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.Health;
  * registry of circuit breakers, running sagas), exposed under {@code runtime/<name>} in
  * {@code /actuator/health} and as {@code health_check_up{check="<name>"}}.
  * <p>
- * Define one as a bean to add it: for example Airtable rate limiting (a run of 429s within
- * a window gives {@link HealthStatuses#DEGRADED}) or stuck sagas (DEGRADED with their ids in
- * the details). Implementations must answer in constant time without I/O.
+ * Define one as a bean to add it: for example Airtable rate limiting (a run of 429s
+ * within a window gives {@link HealthStatuses#DEGRADED}) or stuck sagas (DEGRADED with
+ * their ids in the details). Implementations must answer in constant time without I/O.
  */
 public interface StateHealthCheck {
 
@@ -27,8 +27,8 @@ public interface StateHealthCheck {
 	Health check();
 
 	/**
-	 * Whether the check joins the readiness group, so that a DOWN takes readiness down;
-	 * a DEGRADED never does.
+	 * Whether the check joins the readiness group, so that a DOWN takes readiness down; a
+	 * DEGRADED never does.
 	 * @return whether the check is critical
 	 */
 	default boolean critical() {

@@ -75,17 +75,16 @@ public final class TimeBoundHealthContributors {
 
 	private HealthContributor create(String name, HealthContributor contributor) {
 		if (contributor instanceof HealthIndicator indicator) {
-			return new TimeBoundHealthIndicator(name, indicator, this.policy.timeout(name),
-					this.policy.critical(name), this.executor);
+			return new TimeBoundHealthIndicator(name, indicator, this.policy.timeout(name), this.policy.critical(name),
+					this.executor);
 		}
 		return new Composite(name, (CompositeHealthContributor) contributor);
 	}
 
 	private static boolean needsTimeBound(HealthContributor contributor) {
 		return !(contributor instanceof NonBlockingHealthContributor
-				|| contributor instanceof AvailabilityStateHealthIndicator
-				|| contributor instanceof PingHealthIndicator || contributor instanceof TimeBoundHealthIndicator
-				|| contributor instanceof Composite);
+				|| contributor instanceof AvailabilityStateHealthIndicator || contributor instanceof PingHealthIndicator
+				|| contributor instanceof TimeBoundHealthIndicator || contributor instanceof Composite);
 	}
 
 	private record Wrapped(HealthContributor original, HealthContributor wrapper) {

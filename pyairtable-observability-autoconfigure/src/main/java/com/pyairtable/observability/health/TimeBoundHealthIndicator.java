@@ -25,7 +25,8 @@ import org.springframework.boot.health.contributor.Status;
  * At most one call of the indicator runs at a time: callers arriving while it runs share
  * its result, and once it has timed out they get the timed-out result at once until it
  * returns. A hung indicator therefore holds one thread, never one per probe. The call is
- * not interrupted, since interrupting a JDBC or network call may break a pooled connection.
+ * not interrupted, since interrupting a JDBC or network call may break a pooled
+ * connection.
  */
 public final class TimeBoundHealthIndicator implements HealthIndicator {
 
@@ -107,8 +108,7 @@ public final class TimeBoundHealthIndicator implements HealthIndicator {
 	private @Nullable Health await(Call call) {
 		long remaining = this.timeout.toNanos() - (System.nanoTime() - call.startNanos);
 		if (remaining <= 0 && !call.result.isDone()) {
-			return failure("still running after the timeout of " + this.timeout.toMillis() + "ms",
-					call.runningFor());
+			return failure("still running after the timeout of " + this.timeout.toMillis() + "ms", call.runningFor());
 		}
 		try {
 			return call.result.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);

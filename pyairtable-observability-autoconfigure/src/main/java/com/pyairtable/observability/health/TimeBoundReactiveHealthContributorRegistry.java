@@ -61,7 +61,8 @@ public final class TimeBoundReactiveHealthContributorRegistry implements Reactiv
 	@Override
 	public Stream<ReactiveHealthContributors.Entry> stream() {
 		return this.delegate.stream()
-			.map((entry) -> new ReactiveHealthContributors.Entry(entry.name(), wrap(entry.name(), entry.contributor())));
+			.map((entry) -> new ReactiveHealthContributors.Entry(entry.name(),
+					wrap(entry.name(), entry.contributor())));
 	}
 
 	ReactiveHealthContributor wrap(String name, ReactiveHealthContributor contributor) {
@@ -106,14 +107,16 @@ public final class TimeBoundReactiveHealthContributorRegistry implements Reactiv
 		private Mono<Health> bound(Mono<Health> health) {
 			Duration timeout = TimeBoundReactiveHealthContributorRegistry.this.policy.timeout(this.name);
 			boolean critical = TimeBoundReactiveHealthContributorRegistry.this.policy.critical(this.name);
-			return health.timeout(timeout, Mono.fromSupplier(() -> Health.status(HealthStatuses.failure(critical))
-				.withDetail("error", "timed out after " + timeout.toMillis() + "ms")
-				.withDetail("timeoutMillis", timeout.toMillis())
-				.build()))
-				.onErrorResume((ex) -> Mono.just(Health.down()
-					.withDetail("error", Redaction.error(ex, List.of()))
-					.build()))
-				// The indicator's details may quote a connection URL or an error with a secret.
+			return health
+				.timeout(timeout,
+						Mono.fromSupplier(() -> Health.status(HealthStatuses.failure(critical))
+							.withDetail("error", "timed out after " + timeout.toMillis() + "ms")
+							.withDetail("timeoutMillis", timeout.toMillis())
+							.build()))
+				.onErrorResume(
+						(ex) -> Mono.just(Health.down().withDetail("error", Redaction.error(ex, List.of())).build()))
+				// The indicator's details may quote a connection URL or an error with a
+				// secret.
 				.map(Redaction::details);
 		}
 

@@ -22,8 +22,9 @@ import org.springframework.web.util.UrlPathHelper;
 final class CompatPathRequest extends HttpServletRequestWrapper {
 
 	/**
-	 * Paths parsed from the original request and cached as attributes by a filter that ran
-	 * before: kept apart, so that matchers after this wrapper parse the actuator path.
+	 * Paths parsed from the original request and cached as attributes by a filter that
+	 * ran before: kept apart, so that matchers after this wrapper parse the actuator
+	 * path.
 	 */
 	private static final Set<String> PATH_ATTRIBUTES = Set.of(ServletRequestPathUtils.PATH_ATTRIBUTE,
 			UrlPathHelper.PATH_ATTRIBUTE);
@@ -61,7 +62,8 @@ final class CompatPathRequest extends HttpServletRequestWrapper {
 
 	@Override
 	public String getServletPath() {
-		// The dispatcher servlet is mapped to "/" where the actuator is served: the whole path.
+		// The dispatcher servlet is mapped to "/" where the actuator is served: the whole
+		// path.
 		String servletPath = super.getServletPath();
 		return (servletPath.isEmpty() && super.getPathInfo() != null) ? "" : this.target;
 	}

@@ -33,7 +33,8 @@ public final class CompatPaths {
 	/**
 	 * The actuator path a platform path mirrors.
 	 * @param path a path relative to the servlet context
-	 * @return the actuator path, or {@code null} when the path is not one of the platform's
+	 * @return the actuator path, or {@code null} when the path is not one of the
+	 * platform's
 	 */
 	public @Nullable String targetOf(String path) {
 		String target = this.targets.get(path);

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Counts the bytes of a request body the application actually reads, through
  * {@link #getInputStream()} or {@link #getReader()}, rather than trusting the declared
- * {@code Content-Length}: a caller that declares a terabyte and sends nothing is recorded as
- * sending nothing. A form or multipart body that the container parses itself, for
+ * {@code Content-Length}: a caller that declares a terabyte and sends nothing is recorded
+ * as sending nothing. A form or multipart body that the container parses itself, for
  * {@link #getParameter(String)} or {@link #getParts()}, is counted at its declared length
- * once the container has parsed it successfully, which it does only after reading that many
- * bytes (it throws when the body ends early).
+ * once the container has parsed it successfully, which it does only after reading that
+ * many bytes (it throws when the body ends early).
  */
 final class CountingRequestWrapper extends HttpServletRequestWrapper {
 
@@ -252,7 +252,8 @@ final class CountingRequestWrapper extends HttpServletRequestWrapper {
 		public @Nullable String readLine() throws IOException {
 			String line = this.delegate.readLine();
 			if (line != null) {
-				// The line terminator is not returned; count one byte for it, as most bodies use \n.
+				// The line terminator is not returned; count one byte for it, as most
+				// bodies use \n.
 				CountingRequestWrapper.this.bytes += (this.singleByte ? line.length() : Utf8.length(line)) + 1;
 			}
 			return line;
@@ -277,7 +278,8 @@ final class CountingRequestWrapper extends HttpServletRequestWrapper {
 
 		@Override
 		public void mark(int readAheadLimit) throws IOException {
-			// Characters read again after a reset are counted again: the reader stays as the application expects it.
+			// Characters read again after a reset are counted again: the reader stays as
+			// the application expects it.
 			this.delegate.mark(readAheadLimit);
 		}
 

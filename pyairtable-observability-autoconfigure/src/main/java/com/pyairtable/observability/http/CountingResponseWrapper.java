@@ -43,7 +43,8 @@ final class CountingResponseWrapper extends HttpServletResponseWrapper {
 	public PrintWriter getWriter() throws IOException {
 		if (this.writer == null) {
 			boolean singleByte = !StandardCharsets.UTF_8.name().equalsIgnoreCase(getCharacterEncoding());
-			// PrintWriter over a Writer adds no buffer of its own, so nothing can be held back.
+			// PrintWriter over a Writer adds no buffer of its own, so nothing can be held
+			// back.
 			this.writer = new PrintWriter(new CountingWriter(super.getWriter(), singleByte));
 		}
 		return this.writer;

@@ -11,8 +11,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts the bytes of each request body the application reads and of each response body
- * as it passes, for {@link HttpExchangeSizeObservationHandler} to record when the request's
- * {@code http.server.requests} observation stops. Runs inside Boot's observation filter.
+ * as it passes, for {@link HttpExchangeSizeObservationHandler} to record when the
+ * request's {@code http.server.requests} observation stops. Runs inside Boot's
+ * observation filter.
  */
 public class HttpExchangeSizeFilter extends OncePerRequestFilter {
 
@@ -48,7 +49,8 @@ public class HttpExchangeSizeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// The body as read, not the declared Content-Length, which a caller can set to anything.
+		// The body as read, not the declared Content-Length, which a caller can set to
+		// anything.
 		CountingRequestWrapper countingRequest = new CountingRequestWrapper(request);
 		CountingResponseWrapper countingResponse = new CountingResponseWrapper(response);
 		request.setAttribute(COUNTING_REQUEST_ATTRIBUTE, countingRequest);

@@ -21,9 +21,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * Records request and response body sizes as {@code http.server.request.size} and
  * {@code http.server.response.size} (bytes) when an {@code http.server.requests}
  * observation stops, with its {@code method}, {@code uri}, {@code status} and
- * {@code outcome} tags as the convention already computed them, so the three can be joined.
- * A request's size is the bytes the application read from its body (0 when it read none),
- * never the declared {@code Content-Length}. It stops after the response is complete, asynchronous requests included. Never throws.
+ * {@code outcome} tags as the convention already computed them, so the three can be
+ * joined. A request's size is the bytes the application read from its body (0 when it
+ * read none), never the declared {@code Content-Length}. It stops after the response is
+ * complete, asynchronous requests included. Never throws.
  */
 public class HttpExchangeSizeObservationHandler implements ObservationHandler<ServerRequestObservationContext> {
 
@@ -36,8 +37,8 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 
 	/**
 	 * Distribution summary
-	 * {@code http_server_response_size_bytes{method,uri,status,outcome}}: bytes written to
-	 * the response body.
+	 * {@code http_server_response_size_bytes{method,uri,status,outcome}}: bytes written
+	 * to the response body.
 	 */
 	public static final String RESPONSE_SIZE = "http.server.response.size";
 
@@ -92,7 +93,10 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 	}
 
 	private DistributionSummary summary(String name, String description, Tags tags) {
-		return DistributionSummary.builder(name).description(description).baseUnit("bytes").tags(tags)
+		return DistributionSummary.builder(name)
+			.description(description)
+			.baseUnit("bytes")
+			.tags(tags)
 			.register(this.registry);
 	}
 

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 /**
  * Gives one timer histogram buckets at the SLO boundaries. Registered ahead of Boot's
  * {@code PropertiesMeterFilter}, so that {@code management.metrics.distribution.slo.*}
- * set by the user still wins. Matches the timer's exact name: its
- * {@code <name>.active} long-task timer keeps its plain form.
+ * set by the user still wins. Matches the timer's exact name: its {@code <name>.active}
+ * long-task timer keeps its plain form.
  */
 public class LatencyBucketsMeterFilter implements MeterFilter {
 

@@ -12,9 +12,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 /**
  * Passes the {@code client.name} tag of Spring's {@code http.client.requests} meters (the
  * host called, for every client built from Boot's {@code RestClient.Builder},
- * {@code RestTemplateBuilder} and {@code WebClient.Builder}) through the cardinality guard,
- * so that a service calling many hosts folds the excess into {@code other}. Spring already
- * bounds {@code uri} ({@code management.metrics.web.client.max-uri-tags}).
+ * {@code RestTemplateBuilder} and {@code WebClient.Builder}) through the cardinality
+ * guard, so that a service calling many hosts folds the excess into {@code other}. Spring
+ * already bounds {@code uri} ({@code management.metrics.web.client.max-uri-tags}).
  */
 public class HttpClientTagsMeterFilter implements MeterFilter {
 

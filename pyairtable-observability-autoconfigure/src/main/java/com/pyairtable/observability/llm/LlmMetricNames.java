@@ -1,8 +1,8 @@
 package com.pyairtable.observability.llm;
 
 /**
- * Meter and tag names of the LLM metrics; the names operators
- * query, listed in {@code docs/reference/metrics.md}.
+ * Meter and tag names of the LLM metrics; the names operators query, listed in
+ * {@code docs/reference/metrics.md}.
  */
 public final class LlmMetricNames {
 

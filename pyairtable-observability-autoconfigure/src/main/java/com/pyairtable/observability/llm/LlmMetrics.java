@@ -57,8 +57,8 @@ public class LlmMetrics implements MeterBinder {
 	 * Creates the metrics.
 	 * @param guard the cardinality guard
 	 * @param prices price per model name; models not listed cost 0
-	 * @param redactor the secret redaction of model names quoted in warnings, returning the
-	 * same instance when nothing changed
+	 * @param redactor the secret redaction of model names quoted in warnings, returning
+	 * the same instance when nothing changed
 	 */
 	public LlmMetrics(CardinalityGuard guard, Map<String, LlmModelPrice> prices,
 			UnaryOperator<@Nullable String> redactor) {
@@ -185,9 +185,9 @@ public class LlmMetrics implements MeterBinder {
 	}
 
 	/**
-	 * A caller's model name as a warning may quote it: redacted whole first, then cut, since
-	 * a cut secret no longer matches the redactor's patterns; line breaks are replaced so
-	 * that the name cannot forge a log line.
+	 * A caller's model name as a warning may quote it: redacted whole first, then cut,
+	 * since a cut secret no longer matches the redactor's patterns; line breaks are
+	 * replaced so that the name cannot forge a log line.
 	 */
 	private String forLog(String model) {
 		String redacted;

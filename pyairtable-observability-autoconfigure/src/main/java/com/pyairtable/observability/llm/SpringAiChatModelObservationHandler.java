@@ -13,8 +13,8 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
- * Records every Spring AI {@code ChatModel} call in {@link LlmMetrics} from Spring AI's own
- * observations: provider, model (the requested one, else the one that answered),
+ * Records every Spring AI {@code ChatModel} call in {@link LlmMetrics} from Spring AI's
+ * own observations: provider, model (the requested one, else the one that answered),
  * operation, status, token usage, cost and duration. No application code needed.
  */
 public class SpringAiChatModelObservationHandler implements ObservationHandler<ChatModelObservationContext> {

@@ -9,11 +9,11 @@ import org.slf4j.MDC;
 /**
  * Puts business attributes on the current span and in the log context (MDC), never on
  * metric labels. The user id is hashed (first 16 hex of its HMAC-SHA256 under the
- * deployment's redaction key) before it goes anywhere; other values are redacted, then cut
- * to {@value #MAX_LENGTH} characters, so that a secret passed as a tenant or a feature is
- * replaced whole instead of cut into a part that no longer looks like a secret. Call
- * {@link #clear()} when the unit of work ends; the request id filter does it at the end of
- * each HTTP request.
+ * deployment's redaction key) before it goes anywhere; other values are redacted, then
+ * cut to {@value #MAX_LENGTH} characters, so that a secret passed as a tenant or a
+ * feature is replaced whole instead of cut into a part that no longer looks like a
+ * secret. Call {@link #clear()} when the unit of work ends; the request id filter does it
+ * at the end of each HTTP request.
  */
 public final class BusinessContext {
 

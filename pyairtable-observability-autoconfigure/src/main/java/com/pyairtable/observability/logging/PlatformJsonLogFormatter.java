@@ -25,7 +25,8 @@ import org.springframework.core.env.Environment;
  * {@code service}, {@code version}, {@code environment}, {@code trace_id},
  * {@code span_id}, {@code request_id}, {@code tenant_id}, {@code user_id},
  * {@code exception}), other log-context entries under {@code context}, and every text
- * passed through the {@link SecretRedactor} once (message, MDC, exception messages). Selected with
+ * passed through the {@link SecretRedactor} once (message, MDC, exception messages).
+ * Selected with
  * {@code logging.structured.format.console=com.pyairtable.observability.logging.PlatformJsonLogFormatter}.
  */
 public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILoggingEvent> {
@@ -128,8 +129,10 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 			return SecretRedactor.builder().key(key).extraPatterns(extra).build();
 		}
 		catch (RuntimeException ex) {
-			// A bad pattern fails the application's startup through the properties binding
-			// with a message naming the key; logging keeps the built-in patterns meanwhile.
+			// A bad pattern fails the application's startup through the properties
+			// binding
+			// with a message naming the key; logging keeps the built-in patterns
+			// meanwhile.
 			return SecretRedactor.builder().key(key).build();
 		}
 	}

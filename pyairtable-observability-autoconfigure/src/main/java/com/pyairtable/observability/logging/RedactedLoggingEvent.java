@@ -10,8 +10,8 @@ import java.util.Set;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -21,15 +21,17 @@ import org.slf4j.event.KeyValuePair;
  * the formatted message, the MDC values, the SLF4J key-value pairs and the exception's
  * messages (causes and suppressed included) passed through the {@link SecretRedactor};
  * logger, level, time, thread, markers and caller data unchanged. The message is the
- * redacted formatted message and the arguments are dropped, so that a receiver that formats
- * again (a socket server) cannot put an unredacted argument back. Each part is redacted
- * once, when first read, and kept; a part without a secret keeps the original instance.
- * It is a {@link LoggingEvent} (none of whose own fields it uses) because Logback's socket
- * appenders serialize nothing else.
+ * redacted formatted message and the arguments are dropped, so that a receiver that
+ * formats again (a socket server) cannot put an unredacted argument back. Each part is
+ * redacted once, when first read, and kept; a part without a secret keeps the original
+ * instance. It is a {@link LoggingEvent} (none of whose own fields it uses) because
+ * Logback's socket appenders serialize nothing else.
  */
 final class RedactedLoggingEvent extends LoggingEvent {
 
-	/** What a value becomes when its redaction fails: it is dropped, never passed through. */
+	/**
+	 * What a value becomes when its redaction fails: it is dropped, never passed through.
+	 */
 	static final String UNAVAILABLE = SecretRedactor.DROPPED;
 
 	private static final Set<String> TRACE_CONTEXT_KEYS = Set.of("traceId", "spanId", "trace_id", "span_id");
@@ -124,8 +126,8 @@ final class RedactedLoggingEvent extends LoggingEvent {
 	}
 
 	/**
-	 * Whether an MDC entry is a trace or span id as tracing writes it: 16 or 32 lower-case
-	 * hex digits hold no secret, and are kept exactly for correlation.
+	 * Whether an MDC entry is a trace or span id as tracing writes it: 16 or 32
+	 * lower-case hex digits hold no secret, and are kept exactly for correlation.
 	 */
 	private static boolean isTraceContext(String key, @Nullable String value) {
 		if (value == null || (value.length() != 32 && value.length() != 16) || !TRACE_CONTEXT_KEYS.contains(key)) {

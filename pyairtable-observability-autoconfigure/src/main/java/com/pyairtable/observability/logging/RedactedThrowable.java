@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A copy of an exception holding only redacted text, for the code that needs a
  * {@link Throwable} rather than Logback's proxy (Spring Boot's stack-trace printers,
- * OpenTelemetry's and Sentry's appenders): its {@code toString()} names the original class
- * with the redacted message, its frames, causes and suppressed exceptions are the
+ * OpenTelemetry's and Sentry's appenders): its {@code toString()} names the original
+ * class with the redacted message, its frames, causes and suppressed exceptions are the
  * original's.
  */
 final class RedactedThrowable extends Throwable {
@@ -72,7 +72,8 @@ final class RedactedThrowable extends Throwable {
 
 	@Override
 	public synchronized Throwable fillInStackTrace() {
-		// The frames are the original's: walking this thread's stack would cost for nothing.
+		// The frames are the original's: walking this thread's stack would cost for
+		// nothing.
 		return this;
 	}
 

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An exception as a redacted log event carries it: class names, frames and packaging data
- * of the original, messages (and the text of an overridden {@code toString()}) redacted, at
- * every level of causes and suppressed exceptions. It is a {@link ThrowableProxy}, as
+ * of the original, messages (and the text of an overridden {@code toString()}) redacted,
+ * at every level of causes and suppressed exceptions. It is a {@link ThrowableProxy}, as
  * Spring Boot's stack-trace printers and OpenTelemetry's appender require; its
  * {@link #getThrowable() throwable} is the original when no message of the chain held a
  * secret, else a {@link RedactedThrowable} copy carrying the redacted text.
@@ -43,7 +43,8 @@ final class RedactedThrowableProxy extends ThrowableProxy {
 	/**
 	 * The redacted copy of an exception.
 	 * @param original the exception
-	 * @param redactor the text redaction, returning the same instance when nothing changed
+	 * @param redactor the text redaction, returning the same instance when nothing
+	 * changed
 	 * @return the copy
 	 */
 	static RedactedThrowableProxy of(IThrowableProxy original, UnaryOperator<@Nullable String> redactor) {
@@ -124,8 +125,8 @@ final class RedactedThrowableProxy extends ThrowableProxy {
 	public Throwable getThrowable() {
 		Throwable throwable = this.throwable;
 		if (throwable == null) {
-			Throwable unchanged = (this.original instanceof ThrowableProxy proxy && unchanged(this, new IdentityHashMap<>()))
-					? proxy.getThrowable() : null;
+			Throwable unchanged = (this.original instanceof ThrowableProxy proxy
+					&& unchanged(this, new IdentityHashMap<>())) ? proxy.getThrowable() : null;
 			throwable = (unchanged != null) ? unchanged : RedactedThrowable.of(this, new IdentityHashMap<>());
 			this.throwable = throwable;
 		}

@@ -11,8 +11,8 @@ import ch.qos.logback.core.spi.FilterReply;
  * Stands in for an appender attached to a logger and hands it the redacted view of every
  * event (see {@link RedactedLoggingEvent}), so that whatever the appender does with it
  * (encoders, layouts, Spring Boot's structured formats, an {@code AsyncAppender}'s queue,
- * a socket) only ever sees redacted text. It carries the appender's name; stopping it stops
- * the appender, as the logger would have.
+ * a socket) only ever sees redacted text. It carries the appender's name; stopping it
+ * stops the appender, as the logger would have.
  */
 public final class RedactingAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -36,8 +36,8 @@ public final class RedactingAppender extends UnsynchronizedAppenderBase<ILogging
 	}
 
 	/**
-	 * Hands the redacted event on. No re-entry guard of its own: the appender it stands in
-	 * for has one, and a line costs the guard once, not twice.
+	 * Hands the redacted event on. No re-entry guard of its own: the appender it stands
+	 * in for has one, and a line costs the guard once, not twice.
 	 */
 	@Override
 	public void doAppend(ILoggingEvent event) {

@@ -20,7 +20,6 @@ public final class RequestIds {
 	/** Longest request id kept. */
 	public static final int MAX_LENGTH = 128;
 
-
 	private RequestIds() {
 	}
 
@@ -39,7 +38,9 @@ public final class RequestIds {
 		return newId();
 	}
 
-	/** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex: it runs on every request. */
+	/**
+	 * {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex: it runs on every request.
+	 */
 	private static boolean isSafe(String id) {
 		int length = id.length();
 		if (length == 0 || length > MAX_LENGTH) {
@@ -57,9 +58,9 @@ public final class RequestIds {
 	}
 
 	/**
-	 * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids correlate lines,
-	 * they protect nothing, and {@link UUID#randomUUID()} takes the lock of the shared
-	 * {@code SecureRandom} on every request without an id.
+	 * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids correlate
+	 * lines, they protect nothing, and {@link UUID#randomUUID()} takes the lock of the
+	 * shared {@code SecureRandom} on every request without an id.
 	 */
 	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -20,22 +20,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces API keys, tokens, passwords and private keys with
- * {@code [REDACTED:<first 8 hex of their HMAC-SHA256>]} under a deployment key, so that the
- * same secret can still be followed across lines and services without being readable or
- * guessable. Without a key, a random key drawn once per process is used: markers then
+ * {@code [REDACTED:<first 8 hex of their HMAC-SHA256>]} under a deployment key, so that
+ * the same secret can still be followed across lines and services without being readable
+ * or guessable. Without a key, a random key drawn once per process is used: markers then
  * correlate within one process only. A text holding none of the rules' trigger substrings
  * is returned as is without running any regular expression; every rule runs in linear
  * time, and values longer than {@value #WINDOW} characters are scanned in overlapping
  * windows. Redaction never fails open: when it throws, the whole value is replaced by
- * {@link #DROPPED}. Airtable ids ({@code app…}, {@code tbl…}, {@code rec…}), trace and span
- * ids, UUIDs, class, thread and service names are not secrets and stay.
+ * {@link #DROPPED}. Airtable ids ({@code app…}, {@code tbl…}, {@code rec…}), trace and
+ * span ids, UUIDs, class, thread and service names are not secrets and stay.
  */
 public final class SecretRedactor {
 
 	/** Prefix of every replacement. */
 	public static final String MARKER = "[REDACTED:";
 
-	/** What a value becomes when redacting it failed: it is dropped, never passed through. */
+	/**
+	 * What a value becomes when redacting it failed: it is dropped, never passed through.
+	 */
 	public static final String DROPPED = MARKER + "dropped]";
 
 	/** Length in characters beyond which a value is scanned in windows of this length. */
@@ -58,7 +60,9 @@ public final class SecretRedactor {
 	/** The distinct lower-case triggers of all rules, found in one pass over the text. */
 	private final String[] triggers;
 
-	/** Per ASCII code: the indexes in {@link #triggers} of the triggers starting with it. */
+	/**
+	 * Per ASCII code: the indexes in {@link #triggers} of the triggers starting with it.
+	 */
 	private final int[][] byFirst = new int[128][];
 
 	/**
@@ -123,8 +127,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * The redactor with the built-in patterns and extra ones, under the process's key; each
-	 * extra pattern's whole match is replaced, and it is always run (no fast path).
+	 * The redactor with the built-in patterns and extra ones, under the process's key;
+	 * each extra pattern's whole match is replaced, and it is always run (no fast path).
 	 * @param extraPatterns regular expressions
 	 * @return the redactor
 	 * @throws java.util.regex.PatternSyntaxException if a pattern is invalid
@@ -175,8 +179,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * The text with its {@code %XX} escapes decoded as UTF-8, the same instance when it has
-	 * none; '+' and malformed escapes stay as they are.
+	 * The text with its {@code %XX} escapes decoded as UTF-8, the same instance when it
+	 * has none; '+' and malformed escapes stay as they are.
 	 */
 	static String percentDecoded(String text) {
 		int first = nextEscape(text, 0);
@@ -225,8 +229,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * The text with every secret replaced, each intermediate text seen through a view (the
-	 * tests count the characters the rules read through it).
+	 * The text with every secret replaced, each intermediate text seen through a view
+	 * (the tests count the characters the rules read through it).
 	 */
 	String redact(String text, UnaryOperator<CharSequence> view) {
 		long found = triggersIn(text);
@@ -273,8 +277,9 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Which triggers occur in the text, as bits in the order of {@link #triggers}: one pass
-	 * over the text instead of one per rule. ASCII case only, as the rules' patterns.
+	 * Which triggers occur in the text, as bits in the order of {@link #triggers}: one
+	 * pass over the text instead of one per rule. ASCII case only, as the rules'
+	 * patterns.
 	 */
 	private long triggersIn(String text) {
 		String[] all = this.triggers;
@@ -313,9 +318,9 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * A short keyed hash of a value, such as a user id: the same value gives the same hash
-	 * under the same key, and the hash cannot be reversed from a list of candidates without
-	 * the key.
+	 * A short keyed hash of a value, such as a user id: the same value gives the same
+	 * hash under the same key, and the hash cannot be reversed from a list of candidates
+	 * without the key.
 	 * @param value the value in clear
 	 * @return the first 16 hex of its HMAC-SHA256 under this redactor's key
 	 */

@@ -6,20 +6,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The built-in secret rules of {@link SecretRedactor}, in the order they run (whole tokens
- * first, so that a JWT in an {@code Authorization} header is one secret, then the keyed
- * forms whose name is kept and whose value is replaced).
+ * The built-in secret rules of {@link SecretRedactor}, in the order they run (whole
+ * tokens first, so that a JWT in an {@code Authorization} header is one secret, then the
+ * keyed forms whose name is kept and whose value is replaced).
  * <p>
- * Every rule runs in time linear in the text: token shapes start on a boundary (a negative
- * lookbehind of the characters they consume, so a run of {@code eyJeyJ…} is scanned once
- * instead of once per position), quantifiers over unbounded runs are possessive, lazy ones
- * are bounded, and no quantifier applies to a group (Java recurses once per iteration of a
- * quantified group). Each rule names the lower-case substrings one of which a text must
- * hold for the rule to match; the redactor skips rules none of whose triggers occur.
+ * Every rule runs in time linear in the text: token shapes start on a boundary (a
+ * negative lookbehind of the characters they consume, so a run of {@code eyJeyJ…} is
+ * scanned once instead of once per position), quantifiers over unbounded runs are
+ * possessive, lazy ones are bounded, and no quantifier applies to a group (Java recurses
+ * once per iteration of a quantified group). Each rule names the lower-case substrings
+ * one of which a text must hold for the rule to match; the redactor skips rules none of
+ * whose triggers occur.
  */
 final class SecretRules {
 
-	/** Not a letter, digit, '_' or '-' before a token: tokens inside words are not tokens. */
+	/**
+	 * Not a letter, digit, '_' or '-' before a token: tokens inside words are not tokens.
+	 */
 	private static final String START = "(?<![A-Za-z0-9_-])";
 
 	/** The value that follows is not already a marker: redaction is idempotent. */
@@ -27,7 +30,8 @@ final class SecretRules {
 
 	/**
 	 * The value is a placeholder, not a secret: {@code <your password>}, a variable
-	 * reference ({@code ${DB_PASSWORD}}) or compose's {@code :?message} and {@code :-default}.
+	 * reference ({@code ${DB_PASSWORD}}) or compose's {@code :?message} and
+	 * {@code :-default}.
 	 */
 	private static final String PLACEHOLDER = "(?!<|\\$\\{|[?-])";
 
@@ -46,23 +50,34 @@ final class SecretRules {
 	private static final List<String> KEYWORD_TRIGGERS = List.of("pass", "pwd", "secret", "token", "key", "sig",
 			"jsessionid");
 
-	/** {@code Authorization:}, {@code "authorization": "}, {@code Authorization=[} and alike. */
+	/**
+	 * {@code Authorization:}, {@code "authorization": "}, {@code Authorization=[} and
+	 * alike.
+	 */
 	private static final String AUTHORIZATION = "(?:proxy-)?authorization\\\\?[\"']?+\\s*+[:=]\\s*+\\\\?[\"'\\[]?+";
 
-	/** Schemes whose parameters span the rest of the value, commas and quotes included. */
+	/**
+	 * Schemes whose parameters span the rest of the value, commas and quotes included.
+	 */
 	private static final String PARAMETER_SCHEMES = "digest|aws4-hmac-sha256|hoba|mutual|vapid|scram-sha-[0-9]++";
 
 	static final List<Rule> DEFAULTS = List.of(new PrivateKeyRule(),
-			// A JWT cut before its signature (a parser's error message quotes a token up to a
+			// A JWT cut before its signature (a parser's error message quotes a token up
+			// to a
 			// limit) is still one.
 			token("jwt", "eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+(?:\\.[A-Za-z0-9_-]*+)?+", "eyj"),
 			token("airtable-pat", "pat[A-Za-z0-9]{14}\\.[a-fA-F0-9]{64}", "pat"),
-			// The token id alone (what a parser quotes when it stops at the '.'): mixed case
-			// with a digit, exactly 14 characters, so that words starting with "pat" stay.
-			token("airtable-pat-id", "pat(?=[a-z0-9]{0,13}+[A-Z])(?=[A-Za-z]{0,13}+[0-9])(?=[A-Z0-9]{0,13}+[a-z])"
-					+ "[A-Za-z0-9]{14}(?![A-Za-z0-9.])", "pat"),
+			// The token id alone (what a parser quotes when it stops at the '.'): mixed
+			// case
+			// with a digit, exactly 14 characters, so that words starting with "pat"
+			// stay.
+			token("airtable-pat-id",
+					"pat(?=[a-z0-9]{0,13}+[A-Z])(?=[A-Za-z]{0,13}+[0-9])(?=[A-Z0-9]{0,13}+[a-z])"
+							+ "[A-Za-z0-9]{14}(?![A-Za-z0-9.])",
+					"pat"),
 			token("google-api-key", "AIza[0-9A-Za-z_-]{35}", "aiza"),
-			// A key glued into a name ("records-sk-proj-…") is still a key: '-' and '_' may precede
+			// A key glued into a name ("records-sk-proj-…") is still a key: '-' and '_'
+			// may precede
 			// it. The digit look-ahead is bounded so that a run of "-sk-" stays linear.
 			glued("anthropic-key", "sk-ant-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-ant-"),
 			glued("openai-key", "sk-(?=[A-Za-z_-]{0,64}+[0-9])[A-Za-z0-9_-]{20,}+", "sk-"),
@@ -106,8 +121,8 @@ final class SecretRules {
 					"(?i)" + KEYWORD_START + "(?<p>" + KEYWORDS + "\\\\?[\"']?+\\s*+(?:=|:|%3d)\\s*+\\\\?[\"'\\[]?+)"
 							+ NOT_REDACTED + PLACEHOLDER + "(?<s>[^&\\s\"',;\\]}]++)",
 					KEYWORD_TRIGGERS.toArray(String[]::new)),
-			keyed("url-password", "(?<p>://[^\\s:/?#@\"'<>\\[\\]]{0,256}+:)" + NOT_REDACTED
-					+ "(?<s>[^\\s/?#\"'<>]+)(?=@)", "://"),
+			keyed("url-password",
+					"(?<p>://[^\\s:/?#@\"'<>\\[\\]]{0,256}+:)" + NOT_REDACTED + "(?<s>[^\\s/?#\"'<>]+)(?=@)", "://"),
 			keyed("url-user-token", "(?<p>://)" + NOT_REDACTED + "(?<s>[A-Za-z0-9_-]{16,}+)(?=@)", "://"));
 
 	private SecretRules() {
@@ -123,7 +138,9 @@ final class SecretRules {
 		return new RegexRule(name, Pattern.compile("(?<![A-Za-z0-9])" + regex), false, List.of(triggers), "");
 	}
 
-	/** A rule whose group {@code s} is the secret and group {@code p}, before it, stays. */
+	/**
+	 * A rule whose group {@code s} is the secret and group {@code p}, before it, stays.
+	 */
 	private static Rule keyed(String name, String regex, String... triggers) {
 		return new RegexRule(name, Pattern.compile(regex), true, List.of(triggers), "");
 	}
@@ -147,7 +164,9 @@ final class SecretRules {
 		/** Lower-case substrings one of which the text must hold; empty to always run. */
 		List<String> triggers();
 
-		/** Characters one of which the text must hold, besides a trigger; empty for none. */
+		/**
+		 * Characters one of which the text must hold, besides a trigger; empty for none.
+		 */
 		default String anyOf() {
 			return "";
 		}
@@ -162,10 +181,11 @@ final class SecretRules {
 
 	/**
 	 * A regular expression, run over values longer than {@link SecretRedactor#WINDOW} in
-	 * windows of that length that overlap by {@link SecretRedactor#OVERLAP}: even a pattern
-	 * of the user's that backtracks costs at most a bounded amount per window. A match must
-	 * start before the next window does (matches further on are that window's); a match
-	 * that reaches its window's end is matched again without the end, so it is never cut.
+	 * windows of that length that overlap by {@link SecretRedactor#OVERLAP}: even a
+	 * pattern of the user's that backtracks costs at most a bounded amount per window. A
+	 * match must start before the next window does (matches further on are that
+	 * window's); a match that reaches its window's end is matched again without the end,
+	 * so it is never cut.
 	 */
 	record RegexRule(String name, Pattern pattern, boolean grouped, List<String> triggers,
 			String anyOf) implements Rule {

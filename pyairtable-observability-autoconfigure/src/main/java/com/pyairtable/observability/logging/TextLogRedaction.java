@@ -25,22 +25,26 @@ import org.springframework.core.env.Environment;
 
 /**
  * Redacts every log event before any appender sees it, whatever the Logback setup: each
- * appender attached to any logger (root or not, an {@code AsyncAppender}, a file, socket or
- * syslog appender, one declared in the application's own {@code logback-spring.xml}) is
- * replaced on its logger by a {@link RedactingAppender} that hands it the redacted event, so
- * encoders, layouts and Spring Boot's structured formats ({@code ecs}, {@code logstash},
- * {@code gelf}, the platform's JSON) only ever see redacted text. Re-applied whenever Logback
- * is configured again: a scan reload, a programmatic reset and restart, Spring Boot
- * initialising logging again.
+ * appender attached to any logger (root or not, an {@code AsyncAppender}, a file, socket
+ * or syslog appender, one declared in the application's own {@code logback-spring.xml})
+ * is replaced on its logger by a {@link RedactingAppender} that hands it the redacted
+ * event, so encoders, layouts and Spring Boot's structured formats ({@code ecs},
+ * {@code logstash}, {@code gelf}, the platform's JSON) only ever see redacted text.
+ * Re-applied whenever Logback is configured again: a scan reload, a programmatic reset
+ * and restart, Spring Boot initialising logging again.
  */
 public final class TextLogRedaction {
 
-	/** The OpenTelemetry appender the starter attaches; its records are redacted on export. */
+	/**
+	 * The OpenTelemetry appender the starter attaches; its records are redacted on
+	 * export.
+	 */
 	private static final String PLATFORM_OTLP_APPENDER = "PYAIRTABLE_OTLP";
 
 	/**
-	 * One coverage per Logback context, found again across Spring Boot's re-initialisations
-	 * (which drop Logback's context listeners but keep its configuration listeners).
+	 * One coverage per Logback context, found again across Spring Boot's
+	 * re-initialisations (which drop Logback's context listeners but keep its
+	 * configuration listeners).
 	 */
 	private static final Map<LoggerContext, Coverage> COVERAGES = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -84,8 +88,8 @@ public final class TextLogRedaction {
 	}
 
 	/**
-	 * Covers the appenders attached since the installation in the Logback context SLF4J is
-	 * bound to, if redaction is installed there.
+	 * Covers the appenders attached since the installation in the Logback context SLF4J
+	 * is bound to, if redaction is installed there.
 	 * @return how many appenders were newly covered
 	 */
 	public static int refresh() {
@@ -95,8 +99,8 @@ public final class TextLogRedaction {
 	}
 
 	/**
-	 * Stops redacting the events of a Logback context: its appenders are attached again as
-	 * they were, and reconfigurations are no longer followed.
+	 * Stops redacting the events of a Logback context: its appenders are attached again
+	 * as they were, and reconfigurations are no longer followed.
 	 * @param context the context
 	 */
 	public static void uninstall(LoggerContext context) {
@@ -126,7 +130,9 @@ public final class TextLogRedaction {
 		return appender instanceof RedactingAppender || redactedElsewhere(appender);
 	}
 
-	/** The starter's own OpenTelemetry appender: its records are redacted by the exporter. */
+	/**
+	 * The starter's own OpenTelemetry appender: its records are redacted by the exporter.
+	 */
 	private static boolean redactedElsewhere(Appender<ILoggingEvent> appender) {
 		return PLATFORM_OTLP_APPENDER.equals(appender.getName())
 				&& appender.getClass().getName().startsWith("io.opentelemetry.instrumentation.logback.");
@@ -164,7 +170,8 @@ public final class TextLogRedaction {
 							wrappers.put(appender, wrapper);
 							covered++;
 						}
-						// Detached first: a moment without the appender loses a line, a moment
+						// Detached first: a moment without the appender loses a line, a
+						// moment
 						// with both would write it unredacted.
 						logger.detachAppender(appender);
 						logger.addAppender(wrapper);

@@ -1,8 +1,8 @@
 package com.pyairtable.observability.mcp;
 
 /**
- * Meter and tag names of the MCP server metrics; the names operators
- * query, listed in {@code docs/reference/metrics.md}.
+ * Meter and tag names of the MCP server metrics; the names operators query, listed in
+ * {@code docs/reference/metrics.md}.
  */
 public final class McpMetricNames {
 
@@ -27,7 +27,10 @@ public final class McpMetricNames {
 	/** Tag: {@code inbound} or {@code outbound}. */
 	public static final String DIRECTION_TAG = "direction";
 
-	/** Tag: the JSON-RPC message kind or method, such as {@code request} or {@code tools/call}. */
+	/**
+	 * Tag: the JSON-RPC message kind or method, such as {@code request} or
+	 * {@code tools/call}.
+	 */
 	public static final String TYPE_TAG = "type";
 
 	/** Status of a tool execution that succeeded. */

@@ -106,7 +106,8 @@ public class McpMetrics implements MeterBinder {
 	/**
 	 * Records one protocol message.
 	 * @param direction which way it went
-	 * @param type the JSON-RPC kind or method, such as {@code request}, {@code tools/call}
+	 * @param type the JSON-RPC kind or method, such as {@code request},
+	 * {@code tools/call}
 	 */
 	public void recordMessage(McpDirection direction, String type) {
 		Meters meters = this.meters;

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import static com.pyairtable.observability.opskit.RuleTestInputs.labels;
 
 /**
- * The alerts of section 6 of the contract, with their defaults, texts, expressions
- * (every one grouped {@code by (service)}, except the fleet-wide Airtable quota) and test
+ * The alerts of section 6 of the contract, with their defaults, texts, expressions (every
+ * one grouped {@code by (service)}, except the fleet-wide Airtable quota) and test
  * inputs.
  */
 public final class AlertCatalog {
@@ -87,11 +87,12 @@ public final class AlertCatalog {
 							+ " / sum by (service, saga) (rate(saga_executions_total[5m])) > " + Promql.number(t),
 					RuleTestInputs.share("saga_executions_total", labels("saga", "order"), "outcome", "failed",
 							"completed", FIVE_MINUTES, true, labels("saga", "order"))),
-			alert("HighAICosts", "llm", "metrics.llm", 10, 15, "warning", "{{ $labels.service }} spends too much on LLMs",
+			alert("HighAICosts", "llm", "metrics.llm", 10, 15, "warning",
+					"{{ $labels.service }} spends too much on LLMs",
 					"The LLM cost of {{ $labels.service }} over the last hour is above the threshold (USD).",
 					(t) -> "sum by (service) (increase(llm_cost_usd_total[1h])) > " + Promql.number(t),
-					RuleTestInputs.increase("llm_cost_usd_total", labels("provider", "google", "model", "gemini-2.5-flash"),
-							Duration.ofHours(1), labels())),
+					RuleTestInputs.increase("llm_cost_usd_total",
+							labels("provider", "google", "model", "gemini-2.5-flash"), Duration.ofHours(1), labels())),
 			alert("LlmHighErrorRate", "llm", "metrics.llm", 0.05, 5, "warning",
 					"{{ $labels.service }}'s LLM calls fail too often",
 					"The share of LLM calls of {{ $labels.service }} not answered with success over 5m is above the threshold.",
@@ -112,8 +113,8 @@ public final class AlertCatalog {
 							+ "(hikaricp_connections_active / hikaricp_connections_max) > " + Promql.number(t),
 					RuleTestInputs.usage("hikaricp_connections_active", "hikaricp_connections_max",
 							labels("pool", "HikariPool-1"),
-							Map.of(RuleTestInputs.series("hikaricp_connections_pending", labels("pool", "HikariPool-1")),
-									"0x600"),
+							Map.of(RuleTestInputs.series("hikaricp_connections_pending",
+									labels("pool", "HikariPool-1")), "0x600"),
 							labels("pool", "HikariPool-1"))),
 			alert("HighMemoryUsage", "infrastructure", null, 0.9, 5, "warning",
 					"{{ $labels.instance }} of {{ $labels.service }} uses most of its heap",
@@ -173,9 +174,9 @@ public final class AlertCatalog {
 				+ (selector.isEmpty() ? "" : "{" + selector + "}") + "[5m])))";
 	}
 
-	private static AlertDefinition alert(String name, String group, @Nullable String feature, double threshold, int forMinutes,
-			String severity, String summary, String description, java.util.function.DoubleFunction<String> expression,
-			RuleTestCase.Factory tests) {
+	private static AlertDefinition alert(String name, String group, @Nullable String feature, double threshold,
+			int forMinutes, String severity, String summary, String description,
+			java.util.function.DoubleFunction<String> expression, RuleTestCase.Factory tests) {
 		AlertSettings defaults = new AlertSettings(true, threshold, Duration.ofMinutes(forMinutes), severity, "");
 		return new AlertDefinition(name, group, feature, defaults, summary, description, expression, tests);
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates one Prometheus rule file per alert group ({@code prometheus/rules/<group>-alerts.yml})
- * with the enabled alerts of the catalog.
+ * Generates one Prometheus rule file per alert group
+ * ({@code prometheus/rules/<group>-alerts.yml}) with the enabled alerts of the catalog.
  */
 public final class AlertRulesGenerator {
 

@@ -15,7 +15,8 @@ public record Dashboard(String uid, String title, List<Panel> panels) {
 	 * A time-series panel.
 	 *
 	 * @param title the panel title
-	 * @param unit the Grafana unit, such as {@code s}, {@code reqps} or {@code percentunit}
+	 * @param unit the Grafana unit, such as {@code s}, {@code reqps} or
+	 * {@code percentunit}
 	 * @param latency whether the panel shows latency, so its queries carry exemplars
 	 * @param queries the queries, using {@code $service} and {@code $__rate_interval}
 	 */

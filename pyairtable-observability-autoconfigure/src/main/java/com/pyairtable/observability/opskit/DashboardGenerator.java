@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the kit's dashboards as Grafana JSON ({@code grafana/dashboards/<uid>.json}) with
- * {@code datasource} and {@code service} template variables; latency queries ask for
+ * Writes the kit's dashboards as Grafana JSON ({@code grafana/dashboards/<uid>.json})
+ * with {@code datasource} and {@code service} template variables; latency queries ask for
  * exemplars, which the Prometheus data source links to Tempo.
  */
 public final class DashboardGenerator {
@@ -49,8 +49,8 @@ public final class DashboardGenerator {
 		List<Object> targets = new ArrayList<>();
 		for (int i = 0; i < panel.queries().size(); i++) {
 			Dashboard.Query query = panel.queries().get(i);
-			targets.add(Maps.of("refId", String.valueOf((char) ('A' + i)), "datasource", DATASOURCE, "expr", query.expr(),
-					"legendFormat", query.legend(), "range", true, "exemplar", panel.latency()));
+			targets.add(Maps.of("refId", String.valueOf((char) ('A' + i)), "datasource", DATASOURCE, "expr",
+					query.expr(), "legendFormat", query.legend(), "range", true, "exemplar", panel.latency()));
 		}
 		return Maps.of("id", index + 1, "type", "timeseries", "title", panel.title(), "datasource", DATASOURCE,
 				"gridPos", Maps.of("h", 8, "w", 12, "x", (index % 2) * 12, "y", (index / 2) * 8), "fieldConfig",

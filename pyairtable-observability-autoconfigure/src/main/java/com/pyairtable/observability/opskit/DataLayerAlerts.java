@@ -30,18 +30,23 @@ final class DataLayerAlerts {
 
 	private static final String CLIENT_COUNT = "http_client_requests_seconds_count";
 
-	/** Spring's client status when no response came back: an I/O error or a client-side failure. */
+	/**
+	 * Spring's client status when no response came back: an I/O error or a client-side
+	 * failure.
+	 */
 	private static final String CLIENT_ERRORS = "5..|IO_ERROR|CLIENT_ERROR";
 
-	/** Failure values of the queue status: the queue metrics record {@code error}; the others are matched too. */
+	/**
+	 * Failure values of the queue status: the queue metrics record {@code error}; the
+	 * others are matched too.
+	 */
 	private static final String QUEUE_FAILURES = "error|failure|failed";
 
-	static final List<AlertDefinition> ALERTS = List.of(
-			alert("SlowDatabaseQueries", "database", "database", 0.5, 5, "warning",
-					"{{ $labels.service }}'s database queries are slow",
-					"The 95th percentile of {{ $labels.service }}'s JDBC statement duration over 5m is above the threshold (seconds).",
-					(t) -> queryQuantile(0.95) + " > " + Promql.number(t),
-					RuleTestInputs.quantile(QUERY_BUCKET, labels("operation", "select"), FIVE_MINUTES, labels())),
+	static final List<AlertDefinition> ALERTS = List.of(alert("SlowDatabaseQueries", "database", "database", 0.5, 5,
+			"warning", "{{ $labels.service }}'s database queries are slow",
+			"The 95th percentile of {{ $labels.service }}'s JDBC statement duration over 5m is above the threshold (seconds).",
+			(t) -> queryQuantile(0.95) + " > " + Promql.number(t),
+			RuleTestInputs.quantile(QUERY_BUCKET, labels("operation", "select"), FIVE_MINUTES, labels())),
 			alert("DatabaseQueryTimeout", "database", "database", 2.5, 5, "critical",
 					"{{ $labels.service }}'s database queries approach their timeout",
 					"The 99th percentile of {{ $labels.service }}'s JDBC statement duration over 5m is above the threshold (seconds).",
@@ -78,7 +83,8 @@ final class DataLayerAlerts {
 			alert("HighDiskUsage", "infrastructure", null, 0.8, 5, "warning",
 					"Disk {{ $labels.path }} of {{ $labels.instance }} ({{ $labels.service }}) is filling up",
 					"The used share of the disk holding {{ $labels.path }} of {{ $labels.instance }} is above the threshold.",
-					(t) -> "max by (service, instance, path) (1 - disk_free_bytes / disk_total_bytes) > " + Promql.number(t),
+					(t) -> "max by (service, instance, path) (1 - disk_free_bytes / disk_total_bytes) > "
+							+ Promql.number(t),
 					diskUsage(labels("instance", "i0", "path", "/app"))));
 
 	private DataLayerAlerts() {
@@ -103,8 +109,8 @@ final class DataLayerAlerts {
 	}
 
 	/**
-	 * The used share of a disk ({@code 1 - free / total}) must be above the threshold: half
-	 * the allowed free space fires, one and a half times it stays silent.
+	 * The used share of a disk ({@code 1 - free / total}) must be above the threshold:
+	 * half the allowed free space fires, one and a half times it stays silent.
 	 */
 	static RuleTestCase.Factory diskUsage(Map<String, String> seriesLabels) {
 		return (threshold, forDuration) -> {

@@ -36,14 +36,16 @@ final class DataLayerDashboards {
 						q(quantile(0.99, "database_query_duration_seconds_bucket", "operation"), "{{operation}}")),
 				panel("Database errors by kind", "short",
 						q("sum by (error) (increase(database_errors_total{" + S + "}" + RATE + "))", "{{error}}")),
-				panel("Connection pool usage", "percentunit", q("max by (pool) (hikaricp_connections_active{" + S
-						+ "} / hikaricp_connections_max{" + S + "})", "{{pool}}")),
+				panel("Connection pool usage", "percentunit",
+						q("max by (pool) (hikaricp_connections_active{" + S + "} / hikaricp_connections_max{" + S
+								+ "})", "{{pool}}")),
 				panel("Redis commands by command and status", "ops",
 						q("sum by (command, status) (rate(redis_operations_total{" + S + "}" + RATE + "))",
 								"{{command}} {{status}}")),
-				latency("Redis mean command latency by command", q("sum by (command) (rate(lettuce_command_completion_seconds_sum{"
-						+ S + "}" + RATE + ")) / sum by (command) (rate(lettuce_command_completion_seconds_count{" + S + "}"
-						+ RATE + "))", "{{command}}"))));
+				latency("Redis mean command latency by command",
+						q("sum by (command) (rate(lettuce_command_completion_seconds_sum{" + S + "}" + RATE
+								+ ")) / sum by (command) (rate(lettuce_command_completion_seconds_count{" + S + "}"
+								+ RATE + "))", "{{command}}"))));
 	}
 
 	private static Dashboard externalApis() {
@@ -75,13 +77,15 @@ final class DataLayerDashboards {
 				panel("MCP protocol messages by direction and type", "ops",
 						q("sum by (direction, type) (rate(mcp_protocol_messages_total{" + S + "}" + RATE + "))",
 								"{{direction}} {{type}}")),
-				panel("MCP subprocesses", "short", q("sum by (service) (mcp_subprocesses{" + S + "})", "{{service}}"))));
+				panel("MCP subprocesses", "short",
+						q("sum by (service) (mcp_subprocesses{" + S + "})", "{{service}}"))));
 	}
 
 	private static Dashboard cost() {
 		return new Dashboard("pyairtable-cost", "PyAirtable / Cost", List.of(
 				panel("LLM cost per hour by service and model", "currencyUSD",
-						q("sum by (service, model) (increase(llm_cost_usd_total{" + S + "}[1h]))", "{{service}} {{model}}")),
+						q("sum by (service, model) (increase(llm_cost_usd_total{" + S + "}[1h]))",
+								"{{service}} {{model}}")),
 				panel("LLM tokens by service and model", "short",
 						q("sum by (service, model) (rate(llm_tokens_total{" + S + "}" + RATE + "))",
 								"{{service}} {{model}}")),
@@ -89,7 +93,8 @@ final class DataLayerDashboards {
 						q("sum by (service, operation) (increase(airtable_api_requests_total{" + S + "}[1h]))",
 								"{{service}} {{operation}}")),
 				panel("Airtable monthly quota used (fleet)", "percentunit",
-						q("sum(increase(airtable_api_requests_total[30d])) / max(airtable_api_monthly_quota)", "fleet"))));
+						q("sum(increase(airtable_api_requests_total[30d])) / max(airtable_api_monthly_quota)",
+								"fleet"))));
 	}
 
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The rule for the kit's file names: relative, {@code /}-separated, made of plain segments
- * only, so that no name (whatever configuration it was built from) can leave the kit's
- * directory.
+ * The rule for the kit's file names: relative, {@code /}-separated, made of plain
+ * segments only, so that no name (whatever configuration it was built from) can leave the
+ * kit's directory.
  */
 final class KitPaths {
 
@@ -36,7 +36,8 @@ final class KitPaths {
 	}
 
 	/**
-	 * Resolves a checked name below a directory, making sure that the result stays inside it.
+	 * Resolves a checked name below a directory, making sure that the result stays inside
+	 * it.
 	 * @param directory the directory, absolute and normalized
 	 * @param name the file's name in the kit
 	 * @return the file's path

@@ -9,11 +9,11 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs every file of the kit through a redactor. YAML and JSON files are redacted value by
- * value (keys included) and written again only when a value changed, so that a replaced
- * secret is quoted as its file format requires and the file still parses; other files
- * (the README) are redacted as text. A redactor that fails or returns nothing fails the
- * whole kit: a file is never passed on unredacted.
+ * Runs every file of the kit through a redactor. YAML and JSON files are redacted value
+ * by value (keys included) and written again only when a value changed, so that a
+ * replaced secret is quoted as its file format requires and the file still parses; other
+ * files (the README) are redacted as text. A redactor that fails or returns nothing fails
+ * the whole kit: a file is never passed on unredacted.
  */
 final class KitRedaction {
 
@@ -44,7 +44,8 @@ final class KitRedaction {
 		}
 	}
 
-	private String structured(String content, @Nullable Object document, java.util.function.Function<Object, String> dump) {
+	private String structured(String content, @Nullable Object document,
+			java.util.function.Function<Object, String> dump) {
 		boolean[] changed = new boolean[1];
 		Object redacted = walk(document, changed);
 		return (changed[0] && redacted != null) ? dump.apply(redacted) : content;

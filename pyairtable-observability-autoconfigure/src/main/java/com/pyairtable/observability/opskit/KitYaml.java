@@ -6,8 +6,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Writes the kit's YAML files: block style, no line folding, keys in insertion order; reads
- * them back (plain maps, lists and scalars only) for redaction.
+ * Writes the kit's YAML files: block style, no line folding, keys in insertion order;
+ * reads them back (plain maps, lists and scalars only) for redaction.
  */
 final class KitYaml {
 

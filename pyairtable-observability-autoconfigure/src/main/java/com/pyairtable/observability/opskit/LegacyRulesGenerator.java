@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates recording rules that expose the platform's legacy Python metric names from the
- * contract's metrics, so that existing dashboards keep working during a migration.
+ * Generates recording rules that expose the platform's legacy Python metric names from
+ * the contract's metrics, so that existing dashboards keep working during a migration.
  */
 public final class LegacyRulesGenerator {
 
@@ -37,10 +37,8 @@ public final class LegacyRulesGenerator {
 		rules.put("http_requests_total",
 				"label_replace(label_replace(sum by (service, method, uri, status) (http_server_requests_seconds_count),"
 						+ " \"endpoint\", \"$1\", \"uri\", \"(.*)\"), \"status_code\", \"$1\", \"status\", \"(.*)\")");
-		rules.put("gemini_requests_total",
-				"sum by (service, model, status) (llm_requests_total{model=~\"gemini.*\"})");
-		rules.put("gemini_token_usage_total",
-				"sum by (service, model, type) (llm_tokens_total{model=~\"gemini.*\"})");
+		rules.put("gemini_requests_total", "sum by (service, model, status) (llm_requests_total{model=~\"gemini.*\"})");
+		rules.put("gemini_token_usage_total", "sum by (service, model, type) (llm_tokens_total{model=~\"gemini.*\"})");
 		rules.put("airtable_api_quota_usage",
 				"sum(increase(airtable_api_requests_total[30d])) / max(airtable_api_monthly_quota)");
 		return java.util.Collections.unmodifiableMap(rules);

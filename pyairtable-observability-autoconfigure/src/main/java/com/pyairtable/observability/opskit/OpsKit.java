@@ -37,8 +37,8 @@ public record OpsKit(SortedMap<String, String> files) {
 	}
 
 	/**
-	 * Returns the kit with every file run through a redactor: YAML and JSON value by value,
-	 * so that they still parse; other files as text.
+	 * Returns the kit with every file run through a redactor: YAML and JSON value by
+	 * value, so that they still parse; other files as text.
 	 * @param redactor the redactor, such as {@code SecretRedactor::redact}
 	 * @return the redacted kit
 	 * @throws IllegalStateException naming the file when the redactor fails or returns
@@ -51,8 +51,9 @@ public record OpsKit(SortedMap<String, String> files) {
 	/**
 	 * Writes the kit to a new or empty directory (see {@link OpsKitWriter}).
 	 * @param directory the target directory
-	 * @throws OpsKitWriteException when the directory is not empty, is or holds a symbolic
-	 * link, or the kit could not be written; the directory is then left as it was
+	 * @throws OpsKitWriteException when the directory is not empty, is or holds a
+	 * symbolic link, or the kit could not be written; the directory is then left as it
+	 * was
 	 */
 	public void writeTo(Path directory) {
 		writeTo(directory, false);

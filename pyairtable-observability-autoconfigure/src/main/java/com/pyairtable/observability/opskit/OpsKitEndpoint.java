@@ -13,9 +13,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code opskit} actuator endpoint: the list of the kit's files, and each file's
- * content at {@code /actuator/opskit/<path>}. Not exposed over HTTP by default. The kit is
- * generated (and redacted) on each request; a failure to do so is an error response, never a
- * partial or unredacted file.
+ * content at {@code /actuator/opskit/<path>}. Not exposed over HTTP by default. The kit
+ * is generated (and redacted) on each request; a failure to do so is an error response,
+ * never a partial or unredacted file.
  */
 @Endpoint(id = "opskit")
 public class OpsKitEndpoint {

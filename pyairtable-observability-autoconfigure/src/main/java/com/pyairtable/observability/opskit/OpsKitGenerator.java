@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Generates the whole kit: rules, promtool tests, dashboards, stack configuration and a
  * README, every file run through the redactor (the files are built from configuration:
- * runbook addresses, service names, targets), so that a secret in a property never reaches
- * a file or the {@code opskit} endpoint.
+ * runbook addresses, service names, targets), so that a secret in a property never
+ * reaches a file or the {@code opskit} endpoint.
  */
 public final class OpsKitGenerator {
 

@@ -27,7 +27,10 @@ public record OpsKitSettings(String service, List<String> scrapeTargets, String 
 		Duration evaluationInterval, Map<String, AlertSettings> alerts, boolean legacyRules, List<SloDefinition> slos,
 		String runbookBaseUrl, String bindAddress) {
 
-	/** The default {@link #bindAddress()}: loopback, so that nothing is reachable from the network. */
+	/**
+	 * The default {@link #bindAddress()}: loopback, so that nothing is reachable from the
+	 * network.
+	 */
 	public static final String LOOPBACK = "127.0.0.1";
 
 	/**

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a kit to a directory without ever touching what it must not: the kit is written
- * into a fresh directory beside the target (same parent, so the same file system) and moved
- * into place only when complete, so that a failure leaves the target as it was.
+ * into a fresh directory beside the target (same parent, so the same file system) and
+ * moved into place only when complete, so that a failure leaves the target as it was.
  * <ul>
  * <li>A new target is created by one atomic rename; an existing empty one is filled by
  * renames from a fresh directory inside it (it may be a mount point or the working
@@ -92,7 +92,8 @@ public final class OpsKitWriter {
 		Path target = directory.toAbsolutePath().normalize();
 		Path parent = target.getParent();
 		if (parent == null) {
-			throw refuse(target, "is the root of the file system", "Name a directory of its own in " + WRITE_TO_PROPERTY);
+			throw refuse(target, "is the root of the file system",
+					"Name a directory of its own in " + WRITE_TO_PROPERTY);
 		}
 		State state = inspect(target);
 		createParents(parent);
@@ -112,7 +113,8 @@ public final class OpsKitWriter {
 			return State.ABSENT;
 		}
 		if (!Files.isDirectory(target, NO_FOLLOW)) {
-			throw refuse(target, "exists and is not a directory", "Name a new or empty directory in " + WRITE_TO_PROPERTY);
+			throw refuse(target, "exists and is not a directory",
+					"Name a new or empty directory in " + WRITE_TO_PROPERTY);
 		}
 		boolean empty;
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
@@ -125,14 +127,14 @@ public final class OpsKitWriter {
 			return State.EMPTY;
 		}
 		if (!this.overwrite) {
-			throw refuse(target, "is not empty", "Set " + OVERWRITE_PROPERTY
-					+ "=true to replace it (everything in it is deleted), or name a new or empty directory in "
-					+ WRITE_TO_PROPERTY);
+			throw refuse(target, "is not empty",
+					"Set " + OVERWRITE_PROPERTY
+							+ "=true to replace it (everything in it is deleted), or name a new or empty directory in "
+							+ WRITE_TO_PROPERTY);
 		}
 		if (holdsWorkingDirectory(target)) {
-			throw refuse(target, "holds the working directory of this process",
-					"It is not replaced even with " + OVERWRITE_PROPERTY + "=true: name another directory in "
-							+ WRITE_TO_PROPERTY);
+			throw refuse(target, "holds the working directory of this process", "It is not replaced even with "
+					+ OVERWRITE_PROPERTY + "=true: name another directory in " + WRITE_TO_PROPERTY);
 		}
 		Path link = firstLinkInside(target);
 		if (link != null) {
@@ -234,7 +236,8 @@ public final class OpsKitWriter {
 			}
 			for (Path entry : entries) {
 				Path destination = target.resolve(entry.getFileName().toString());
-				// No REPLACE_EXISTING: an entry that appeared meanwhile is not overwritten.
+				// No REPLACE_EXISTING: an entry that appeared meanwhile is not
+				// overwritten.
 				Files.move(entry, destination);
 				moved.add(destination);
 			}
@@ -281,8 +284,8 @@ public final class OpsKitWriter {
 			throw failure(target, "could not be replaced (nothing was changed)", ex);
 		}
 		if (!deleteQuietly(aside)) {
-			logger.warn("Wrote the ops kit to " + target + " but could not delete its previous content, moved to "
-					+ aside);
+			logger.warn(
+					"Wrote the ops kit to " + target + " but could not delete its previous content, moved to " + aside);
 		}
 	}
 

@@ -46,8 +46,9 @@ public final class Promql {
 	}
 
 	/**
-	 * A label matcher on the {@code le} label of a Micrometer histogram for a bucket bound,
-	 * which Micrometer writes as {@code 1.0} for whole seconds and {@code 0.25} otherwise.
+	 * A label matcher on the {@code le} label of a Micrometer histogram for a bucket
+	 * bound, which Micrometer writes as {@code 1.0} for whole seconds and {@code 0.25}
+	 * otherwise.
 	 * @param seconds the bound in seconds
 	 * @return the matcher, such as {@code le=~"1|1\\.0"}
 	 */

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param silent input series that must leave it silent
  * @param labels the labels of the fired alert, besides {@code severity}
  */
-public record RuleTestCase(Duration interval, Duration evalTime, Map<String, String> firing,
-		Map<String, String> silent, Map<String, String> labels) {
+public record RuleTestCase(Duration interval, Duration evalTime, Map<String, String> firing, Map<String, String> silent,
+		Map<String, String> labels) {
 
 	/**
 	 * Builds the test inputs of an alert for its configured threshold and duration.

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builders of promtool test inputs for the shapes of expression the alerts use: a share of
- * a counter over a window, a histogram quantile, a counter's increase, a gauge, and a count
- * of instances in a bad state.
+ * Builders of promtool test inputs for the shapes of expression the alerts use: a share
+ * of a counter over a window, a histogram quantile, a counter's increase, a gauge, and a
+ * count of instances in a bad state.
  */
 final class RuleTestInputs {
 
@@ -123,10 +123,11 @@ final class RuleTestInputs {
 
 	/**
 	 * The ratio of two gauges (used over max, max fixed at 1000) must be above the
-	 * threshold; {@code extra} series (such as pending connections at 0) join both inputs.
+	 * threshold; {@code extra} series (such as pending connections at 0) join both
+	 * inputs.
 	 */
-	static RuleTestCase.Factory usage(String used, String max, Map<String, String> labels,
-			Map<String, String> extra, Map<String, String> alertLabels) {
+	static RuleTestCase.Factory usage(String used, String max, Map<String, String> labels, Map<String, String> extra,
+			Map<String, String> alertLabels) {
 		return (threshold, forDuration) -> {
 			Duration eval = forDuration.plus(MARGIN);
 			Map<String, String> firing = new LinkedHashMap<>(extra);
@@ -152,7 +153,8 @@ final class RuleTestInputs {
 			Map<String, String> silent = new LinkedHashMap<>();
 			for (int i = 0; i < over; i++) {
 				firing.put(series(metric, with(labels, instanceLabel, "i" + i)), constant(bad, eval));
-				silent.put(series(metric, with(labels, instanceLabel, "i" + i)), constant((i < over - 1) ? bad : good, eval));
+				silent.put(series(metric, with(labels, instanceLabel, "i" + i)),
+						constant((i < over - 1) ? bad : good, eval));
 			}
 			return new RuleTestCase(MINUTE, eval, firing, silent, alertLabels);
 		};

@@ -20,7 +20,10 @@ public final class SloRulesGenerator {
 	/** The windows over which error ratios are recorded. */
 	public static final List<String> WINDOWS = List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d");
 
-	/** Name of the recorded budget left, a ratio of the budget (1 untouched, below 0 spent). */
+	/**
+	 * Name of the recorded budget left, a ratio of the budget (1 untouched, below 0
+	 * spent).
+	 */
 	public static final String BUDGET_REMAINING = "slo:error_budget_remaining:ratio";
 
 	private static final String COUNT = "http_server_requests_seconds_count";
@@ -59,9 +62,9 @@ public final class SloRulesGenerator {
 			rules.add(Maps.of("record", errorRatio(window), "expr", errorRatioExpression(slo, window), "labels",
 					Maps.of("slo", slo.name())));
 		}
-		rules.add(Maps.of("record", BUDGET_REMAINING, "expr",
-				"1 - " + errorRatio(Promql.duration(slo.window())) + "{slo=\"" + slo.name() + "\"} / "
-						+ Promql.number(slo.errorBudget()),
+		rules.add(Maps.of(
+				"record", BUDGET_REMAINING, "expr", "1 - " + errorRatio(Promql.duration(slo.window())) + "{slo=\""
+						+ slo.name() + "\"} / " + Promql.number(slo.errorBudget()),
 				"labels", Maps.of("slo", slo.name())));
 		return rules;
 	}

@@ -10,8 +10,8 @@ import java.util.Map;
  * (Prometheus, Tempo and Loki with exemplar and trace-to-logs links), the OpenTelemetry
  * Collector, Tempo, and a docker-compose file for the whole stack: images pinned, only
  * Grafana and the Collector's OTLP receivers published on the settings' bind address
- * (loopback by default), Prometheus on loopback, the rest on the compose network only, and
- * no anonymous or default-password access to Grafana.
+ * (loopback by default), Prometheus on loopback, the rest on the compose network only,
+ * and no anonymous or default-password access to Grafana.
  */
 public final class StackConfigGenerator {
 
@@ -52,15 +52,16 @@ public final class StackConfigGenerator {
 
 	private Map<String, Object> prometheus(OpsKitSettings settings) {
 		Map<String, Object> scrape = Maps.of("job_name", settings.service(), "metrics_path", settings.metricsPath(),
-				// The service's own 'service' label wins; series without one (such as up) get the target's.
-				"honor_labels", true, "static_configs",
-				List.of(Maps.of("targets", settings.scrapeTargets(), "labels", Maps.of("service", settings.service()))));
+				// The service's own 'service' label wins; series without one (such as up)
+				// get the target's.
+				"honor_labels", true, "static_configs", List.of(Maps.of("targets", settings.scrapeTargets(), "labels",
+						Maps.of("service", settings.service()))));
 		return Maps.of("global",
 				Maps.of("scrape_interval", Promql.duration(settings.scrapeInterval()), "evaluation_interval",
 						Promql.duration(settings.evaluationInterval())),
 				"rule_files", List.of("rules/*.yml"), "alerting",
-				Maps.of("alertmanagers", List.of(Maps.of("static_configs", List.of(Maps.of("targets",
-						List.of("alertmanager:9093")))))),
+				Maps.of("alertmanagers",
+						List.of(Maps.of("static_configs", List.of(Maps.of("targets", List.of("alertmanager:9093")))))),
 				"scrape_configs", List.of(scrape));
 	}
 
@@ -68,19 +69,19 @@ public final class StackConfigGenerator {
 		String secrets = "/etc/alertmanager/secrets/";
 		Map<String, Object> route = Maps.of("receiver", "email", "group_by", List.of("alertname", "service"),
 				"group_wait", "30s", "group_interval", "5m", "repeat_interval", "4h", "routes",
-				List.of(Maps.of("receiver", "pagerduty", "matchers", List.of("severity=\"critical\""), "continue", true),
-						Maps.of("receiver", "slack", "matchers", List.of("severity=~\"critical|warning\"")),
+				List.of(Maps.of("receiver", "pagerduty", "matchers", List.of("severity=\"critical\""), "continue",
+						true), Maps.of("receiver", "slack", "matchers", List.of("severity=~\"critical|warning\"")),
 						Maps.of("receiver", "email", "matchers", List.of("severity=\"info\""))));
 		List<Object> receivers = List.of(
 				Maps.of("name", "pagerduty", "pagerduty_configs",
 						List.of(Maps.of("routing_key_file", secrets + "pagerduty-routing-key", "severity",
 								"{{ .CommonLabels.severity }}"))),
-				Maps.of("name", "slack", "slack_configs",
-						List.of(Maps.of("api_url_file", secrets + "slack-webhook-url", "channel", "#pyairtable-alerts",
-								"send_resolved", true, "title", "{{ .CommonLabels.alertname }} ({{ .CommonLabels.service }})",
-								"text", "{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.runbook_url }}\n{{ end }}"))),
-				Maps.of("name", "email", "email_configs", List.of(Maps.of("to", "oncall@pyairtable.example", "send_resolved",
-						true))));
+				Maps.of("name", "slack", "slack_configs", List.of(Maps.of("api_url_file", secrets + "slack-webhook-url",
+						"channel", "#pyairtable-alerts", "send_resolved", true, "title",
+						"{{ .CommonLabels.alertname }} ({{ .CommonLabels.service }})", "text",
+						"{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.runbook_url }}\n{{ end }}"))),
+				Maps.of("name", "email", "email_configs",
+						List.of(Maps.of("to", "oncall@pyairtable.example", "send_resolved", true))));
 		return Maps.of("global",
 				Maps.of("resolve_timeout", "5m", "smtp_smarthost", "smtp.pyairtable.example:587", "smtp_from",
 						"alertmanager@pyairtable.example", "smtp_auth_username", "alertmanager",
@@ -105,11 +106,11 @@ public final class StackConfigGenerator {
 						Maps.of("datasourceUid", "prometheus"), "lokiSearch", Maps.of("datasourceUid", "loki")));
 		Map<String, Object> loki = Maps.of("name", "Loki", "uid", "loki", "type", "loki", "access", "proxy", "url",
 				"http://loki:3100", "jsonData",
-				Maps.of("derivedFields", List.of(
-						Maps.of("name", "trace_id", "matcherType", "label", "matcherRegex", "trace_id", "datasourceUid",
-								"tempo", "url", "$${__value.raw}"),
-						Maps.of("name", "TraceID", "matcherRegex", "\"trace_id\":\"(\\w+)\"", "datasourceUid", "tempo",
-								"url", "$${__value.raw}"))));
+				Maps.of("derivedFields",
+						List.of(Maps.of("name", "trace_id", "matcherType", "label", "matcherRegex", "trace_id",
+								"datasourceUid", "tempo", "url", "$${__value.raw}"),
+								Maps.of("name", "TraceID", "matcherRegex", "\"trace_id\":\"(\\w+)\"", "datasourceUid",
+										"tempo", "url", "$${__value.raw}"))));
 		return Maps.of("apiVersion", 1, "datasources", List.of(prometheus, tempo, loki));
 	}
 
@@ -121,13 +122,16 @@ public final class StackConfigGenerator {
 
 	private Map<String, Object> collector() {
 		return Maps.of("receivers",
-				Maps.of("otlp", Maps.of("protocols",
-						Maps.of("grpc", Maps.of("endpoint", "0.0.0.0:4317"), "http", Maps.of("endpoint", "0.0.0.0:4318")))),
-				"processors", Maps.of("batch", Maps.of(), "memory_limiter",
+				Maps.of("otlp",
+						Maps.of("protocols",
+								Maps.of("grpc", Maps.of("endpoint", "0.0.0.0:4317"), "http",
+										Maps.of("endpoint", "0.0.0.0:4318")))),
+				"processors",
+				Maps.of("batch", Maps.of(), "memory_limiter",
 						Maps.of("check_interval", "1s", "limit_percentage", 80, "spike_limit_percentage", 20)),
-				"exporters",
-				Maps.of("otlp/tempo", Maps.of("endpoint", "tempo:4317", "tls", Maps.of("insecure", true)),
-						// Loki 3 ingests OTLP natively; trace_id stays structured metadata of each line.
+				"exporters", Maps.of("otlp/tempo", Maps.of("endpoint", "tempo:4317", "tls", Maps.of("insecure", true)),
+						// Loki 3 ingests OTLP natively; trace_id stays structured
+						// metadata of each line.
 						"otlphttp/loki", Maps.of("endpoint", "http://loki:3100/otlp")),
 				"service",
 				Maps.of("pipelines",
@@ -142,43 +146,50 @@ public final class StackConfigGenerator {
 		return Maps.of("server", Maps.of("http_listen_port", 3200), "distributor",
 				Maps.of("receivers",
 						Maps.of("otlp", Maps.of("protocols", Maps.of("grpc", Maps.of("endpoint", "0.0.0.0:4317"))))),
-				"storage", Maps.of("trace", Maps.of("backend", "local", "wal", Maps.of("path", "/var/tempo/wal"), "local",
-						Maps.of("path", "/var/tempo/blocks"))));
+				"storage", Maps.of("trace", Maps.of("backend", "local", "wal", Maps.of("path", "/var/tempo/wal"),
+						"local", Maps.of("path", "/var/tempo/blocks"))));
 	}
 
 	private Map<String, Object> compose(OpsKitSettings settings) {
 		String bind = settings.bindAddress();
 		Map<String, Object> services = new LinkedHashMap<>();
-		// Prometheus has no authentication of its own: loopback only, whatever bind-address
+		// Prometheus has no authentication of its own: loopback only, whatever
+		// bind-address
 		// says, and no lifecycle API (reload with SIGHUP instead).
 		services.put("prometheus", Maps.of("image", PROMETHEUS_IMAGE, "command",
 				List.of("--config.file=/etc/prometheus/prometheus.yml", "--enable-feature=exemplar-storage"), "volumes",
 				List.of("./prometheus:/etc/prometheus:ro"), "ports", List.of(OpsKitSettings.LOOPBACK + ":9090:9090"),
 				"extra_hosts", List.of("host.docker.internal:host-gateway")));
-		// Alertmanager, Tempo and Loki have no authentication either: on the compose network only.
-		services.put("alertmanager", Maps.of("image", ALERTMANAGER_IMAGE, "command",
-				List.of("--config.file=/etc/alertmanager/alertmanager.yml"), "volumes",
-				List.of("./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro",
-						"./secrets:/etc/alertmanager/secrets:ro"),
-				"expose", List.of("9093")));
-		services.put("grafana", Maps.of("image", GRAFANA_IMAGE, "environment",
-				Maps.of("GF_AUTH_ANONYMOUS_ENABLED", "false", "GF_USERS_ALLOW_SIGN_UP", "false",
-						"GF_SECURITY_ADMIN_USER", "admin",
-						// No fallback: compose refuses to start without the variable.
-						"GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD}"),
-				"volumes", List.of("./grafana/provisioning:/etc/grafana/provisioning:ro",
-						"./grafana/dashboards:/var/lib/grafana/dashboards:ro"),
-				"ports", List.of(bind + ":3000:3000"), "depends_on", List.of("prometheus", "tempo", "loki")));
+		// Alertmanager, Tempo and Loki have no authentication either: on the compose
+		// network only.
+		services.put("alertmanager",
+				Maps.of("image", ALERTMANAGER_IMAGE, "command",
+						List.of("--config.file=/etc/alertmanager/alertmanager.yml"), "volumes",
+						List.of("./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro",
+								"./secrets:/etc/alertmanager/secrets:ro"),
+						"expose", List.of("9093")));
+		services.put("grafana",
+				Maps.of("image", GRAFANA_IMAGE, "environment",
+						Maps.of("GF_AUTH_ANONYMOUS_ENABLED", "false", "GF_USERS_ALLOW_SIGN_UP", "false",
+								"GF_SECURITY_ADMIN_USER", "admin",
+								// No fallback: compose refuses to start without the
+								// variable.
+								"GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:?set GRAFANA_ADMIN_PASSWORD}"),
+						"volumes",
+						List.of("./grafana/provisioning:/etc/grafana/provisioning:ro",
+								"./grafana/dashboards:/var/lib/grafana/dashboards:ro"),
+						"ports", List.of(bind + ":3000:3000"), "depends_on", List.of("prometheus", "tempo", "loki")));
 		services.put("tempo", Maps.of("image", TEMPO_IMAGE, "command", List.of("-config.file=/etc/tempo.yaml"),
 				"volumes", List.of("./tempo/tempo.yaml:/etc/tempo.yaml:ro"), "expose", List.of("3200", "4317")));
-		services.put("loki", Maps.of("image", LOKI_IMAGE, "command", List.of("-config.file=/etc/loki/local-config.yaml"),
-				"expose", List.of("3100")));
-		// Only the OTLP receivers are published, for the services to send to; the Collector's
+		services.put("loki", Maps.of("image", LOKI_IMAGE, "command",
+				List.of("-config.file=/etc/loki/local-config.yaml"), "expose", List.of("3100")));
+		// Only the OTLP receivers are published, for the services to send to; the
+		// Collector's
 		// own ports (health, metrics, zpages) stay inside the container.
-		services.put("otel-collector", Maps.of("image", COLLECTOR_IMAGE, "command",
-				List.of("--config=/etc/otelcol/config.yaml"), "volumes",
-				List.of("./otel-collector/config.yaml:/etc/otelcol/config.yaml:ro"), "ports",
-				List.of(bind + ":4317:4317", bind + ":4318:4318"), "depends_on", List.of("tempo", "loki")));
+		services.put("otel-collector",
+				Maps.of("image", COLLECTOR_IMAGE, "command", List.of("--config=/etc/otelcol/config.yaml"), "volumes",
+						List.of("./otel-collector/config.yaml:/etc/otelcol/config.yaml:ro"), "ports",
+						List.of(bind + ":4317:4317", bind + ":4318:4318"), "depends_on", List.of("tempo", "loki")));
 		return Maps.of("version", "3.8", "services", services);
 	}
 

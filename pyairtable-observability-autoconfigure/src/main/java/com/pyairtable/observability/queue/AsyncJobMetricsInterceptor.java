@@ -16,8 +16,8 @@ import org.springframework.scheduling.annotation.Async;
  * {@code @Async} method. It runs inside the executor's thread (Spring puts its async
  * interceptor before every existing advisor), so it sees the method's own outcome: a
  * thrown exception, or a returned future that completes exceptionally, is an
- * {@code error}. The queue is the executor's bean name, else the {@code @Async} qualifier,
- * else {@code async}.
+ * {@code error}. The queue is the executor's bean name, else the {@code @Async}
+ * qualifier, else {@code async}.
  */
 public class AsyncJobMetricsInterceptor implements MethodInterceptor {
 

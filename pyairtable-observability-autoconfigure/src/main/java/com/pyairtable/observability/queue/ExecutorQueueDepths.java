@@ -10,9 +10,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Publishes {@code queue_depth{queue=<bean name>}} for every {@link ThreadPoolTaskExecutor}
- * bean and remembers which executor runs on which threads (by thread-name prefix), so that
- * {@link AsyncJobMetricsInterceptor} can name the queue of an {@code @Async} job.
+ * Publishes {@code queue_depth{queue=<bean name>}} for every
+ * {@link ThreadPoolTaskExecutor} bean and remembers which executor runs on which threads
+ * (by thread-name prefix), so that {@link AsyncJobMetricsInterceptor} can name the queue
+ * of an {@code @Async} job.
  */
 public class ExecutorQueueDepths implements BeanPostProcessor {
 
@@ -22,8 +23,8 @@ public class ExecutorQueueDepths implements BeanPostProcessor {
 
 	/**
 	 * Creates the registrar.
-	 * @param metrics the queue metrics, asked for lazily so that no meter binder is created
-	 * early by this post-processor
+	 * @param metrics the queue metrics, asked for lazily so that no meter binder is
+	 * created early by this post-processor
 	 */
 	public ExecutorQueueDepths(Supplier<QueueMetrics> metrics) {
 		this.metrics = metrics;

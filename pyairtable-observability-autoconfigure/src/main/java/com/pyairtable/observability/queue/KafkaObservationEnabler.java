@@ -6,10 +6,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
- * Turns Spring Kafka's observations on for every {@link KafkaTemplate}, listener container
- * factory and listener container bean. Spring Boot's
+ * Turns Spring Kafka's observations on for every {@link KafkaTemplate}, listener
+ * container factory and listener container bean. Spring Boot's
  * {@code spring.kafka.template.observation-enabled} and
- * {@code spring.kafka.listener.observation-enabled} set to {@code false} still turn it off.
+ * {@code spring.kafka.listener.observation-enabled} set to {@code false} still turn it
+ * off.
  */
 public class KafkaObservationEnabler implements BeanPostProcessor {
 

@@ -18,8 +18,8 @@ import org.springframework.util.ClassUtils;
  * Derives {@code queue_operations_total{queue,operation,status}} from the messaging
  * observations of Spring AMQP and Spring Kafka (and any other library that observes sends
  * and receives with Micrometer's transport contexts): a send is a {@code publish}, a
- * received message handled by a listener a {@code consume}, an error on the observation an
- * {@code error}. The queue is the observation's {@code messaging.destination.name}.
+ * received message handled by a listener a {@code consume}, an error on the observation
+ * an {@code error}. The queue is the observation's {@code messaging.destination.name}.
  */
 public class MessagingObservationHandler implements ObservationHandler<Observation.Context> {
 

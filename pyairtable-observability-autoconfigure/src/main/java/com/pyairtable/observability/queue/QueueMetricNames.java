@@ -11,7 +11,10 @@ public final class QueueMetricNames {
 	/** Gauge {@code queue_depth{queue}}: items waiting. */
 	public static final String DEPTH = "queue.depth";
 
-	/** Tag: the queue (executor bean name, AMQP queue or routing destination, Kafka topic). */
+	/**
+	 * Tag: the queue (executor bean name, AMQP queue or routing destination, Kafka
+	 * topic).
+	 */
 	public static final String QUEUE_TAG = "queue";
 
 	/** Tag: what was done. */

@@ -18,10 +18,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Queue operations ({@code queue_operations_total{queue,operation,status}}) and queue depths
- * ({@code queue_depth{queue}}), the queue name bounded by the cardinality guard. Nothing
- * here throws into the caller.
- * <pre class="code">
+ * Queue operations ({@code queue_operations_total{queue,operation,status}}) and queue
+ * depths ({@code queue_depth{queue}}), the queue name bounded by the cardinality guard.
+ * Nothing here throws into the caller. <pre class="code">
  * queueMetrics.recordSuccess("emails", QueueMetricNames.PUBLISH);
  * queueMetrics.registerDepth("emails", outbox::size);
  * </pre>

@@ -6,12 +6,12 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Turns Spring AMQP's observations on for every {@link RabbitTemplate}, listener container
- * factory and listener container bean, Spring Boot's and the application's own, so that a
- * message carries its trace from publisher to consumer and is counted both ways. Spring
- * Boot's {@code spring.rabbitmq.template.observation-enabled} and
- * {@code spring.rabbitmq.listener.*.observation-enabled} set to {@code false} still turn it
- * off.
+ * Turns Spring AMQP's observations on for every {@link RabbitTemplate}, listener
+ * container factory and listener container bean, Spring Boot's and the application's own,
+ * so that a message carries its trace from publisher to consumer and is counted both
+ * ways. Spring Boot's {@code spring.rabbitmq.template.observation-enabled} and
+ * {@code spring.rabbitmq.listener.*.observation-enabled} set to {@code false} still turn
+ * it off.
  */
 public class RabbitObservationEnabler implements BeanPostProcessor {
 

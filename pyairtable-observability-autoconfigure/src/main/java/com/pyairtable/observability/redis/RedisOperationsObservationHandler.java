@@ -14,13 +14,17 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Counts {@code redis_operations_total{command,status}} as Lettuce's command observations
  * stop: the status is {@code error} when Lettuce reported an error reply or the command
- * failed (a timeout, a lost connection). The command is bounded by the cardinality guard. Never throws.
+ * failed (a timeout, a lost connection). The command is bounded by the cardinality guard.
+ * Never throws.
  */
 public class RedisOperationsObservationHandler implements ObservationHandler<LettuceObservationContext> {
 
 	private static final Log logger = LogFactory.getLog(RedisOperationsObservationHandler.class);
 
-	/** Where Lettuce puts an error reply: an attribute of the span, not an observation error. */
+	/**
+	 * Where Lettuce puts an error reply: an attribute of the span, not an observation
+	 * error.
+	 */
 	private static final String ERROR_REPLY_KEY = "lettuce.command.error";
 
 	private final MeterProvider<Counter> operations;

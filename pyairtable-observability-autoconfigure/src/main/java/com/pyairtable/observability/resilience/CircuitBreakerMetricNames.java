@@ -1,14 +1,14 @@
 package com.pyairtable.observability.resilience;
 
 /**
- * Meter and tag names of the circuit breaker metrics; the names operators query, listed in
- * {@code docs/reference/metrics.md}.
+ * Meter and tag names of the circuit breaker metrics; the names operators query, listed
+ * in {@code docs/reference/metrics.md}.
  */
 public final class CircuitBreakerMetricNames {
 
 	/**
-	 * Gauge {@code circuit_breaker_state{name}}: 0 closed, 1 open, 2 half-open, 3 disabled,
-	 * 4 forced open, 5 metrics only.
+	 * Gauge {@code circuit_breaker_state{name}}: 0 closed, 1 open, 2 half-open, 3
+	 * disabled, 4 forced open, 5 metrics only.
 	 */
 	public static final String STATE = "circuit.breaker.state";
 

@@ -19,9 +19,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * {@code circuit_breaker_state{name}} and {@code circuit_breaker_transitions_total{name,from,to}}
- * for every circuit breaker of the given registries, including those created later
- * (followed through the registries' events).
+ * {@code circuit_breaker_state{name}} and
+ * {@code circuit_breaker_transitions_total{name,from,to}} for every circuit breaker of
+ * the given registries, including those created later (followed through the registries'
+ * events).
  */
 public class CircuitBreakerStateMetrics implements MeterBinder {
 
@@ -53,8 +54,8 @@ public class CircuitBreakerStateMetrics implements MeterBinder {
 	}
 
 	/**
-	 * The gauge value of a state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open,
-	 * 5 metrics only.
+	 * The gauge value of a state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced
+	 * open, 5 metrics only.
 	 * @param state the state
 	 * @return the value
 	 */
@@ -99,7 +100,8 @@ public class CircuitBreakerStateMetrics implements MeterBinder {
 
 	private void registerState(CircuitBreaker breaker, MeterRegistry registry) {
 		Gauge.builder(CircuitBreakerMetricNames.STATE, breaker, (cb) -> stateValue(cb.getState()))
-			.description("Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open, 5 metrics only")
+			.description(
+					"Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open, 5 metrics only")
 			.tag(CircuitBreakerMetricNames.NAME_TAG, this.stateName.value(breaker.getName()))
 			.register(registry);
 	}

@@ -9,8 +9,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Binds Resilience4j's own tagged meters ({@code resilience4j_*}) of every registry of one
- * kind present in the context; the tagged meters follow instances added later.
+ * Binds Resilience4j's own tagged meters ({@code resilience4j_*}) of every registry of
+ * one kind present in the context; the tagged meters follow instances added later.
  *
  * @param <R> the Resilience4j registry type
  */

@@ -1,9 +1,8 @@
 package com.pyairtable.observability.saga;
 
-import io.micrometer.common.KeyValues;
-
 import com.pyairtable.observability.saga.SagaObservationDocumentation.SagaHighCardinalityKeyNames;
 import com.pyairtable.observability.saga.SagaObservationDocumentation.SagaLowCardinalityKeyNames;
+import io.micrometer.common.KeyValues;
 
 /**
  * Default {@link SagaObservationConvention}: the observation is named

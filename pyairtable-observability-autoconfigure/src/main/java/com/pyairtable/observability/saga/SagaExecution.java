@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +72,8 @@ public final class SagaExecution implements AutoCloseable {
 	 * @param <T> the step's result type
 	 * @param step the step name
 	 * @param action the step's work
-	 * @param compensation what undoes the step, or {@code null} when nothing needs undoing
+	 * @param compensation what undoes the step, or {@code null} when nothing needs
+	 * undoing
 	 * @return the step's result
 	 * @throws Exception what the step threw, after recording it as a failure
 	 */
@@ -84,7 +84,8 @@ public final class SagaExecution implements AutoCloseable {
 			T result = action.call();
 			this.runner.metrics().step(name(), stepName, SagaStepOutcome.SUCCESS);
 			if (compensation != null) {
-				// Only what can be undone is remembered: a long saga of plain steps holds nothing.
+				// Only what can be undone is remembered: a long saga of plain steps holds
+				// nothing.
 				this.done.push(new Done(stepName, compensation));
 			}
 			return result;
@@ -141,8 +142,8 @@ public final class SagaExecution implements AutoCloseable {
 	}
 
 	/**
-	 * Fails the saga when it was neither completed nor failed: a saga left by an exception
-	 * is compensated.
+	 * Fails the saga when it was neither completed nor failed: a saga left by an
+	 * exception is compensated.
 	 */
 	@Override
 	public void close() {
@@ -204,9 +205,8 @@ public final class SagaExecution implements AutoCloseable {
 				: SagaObservationDocumentation.SAGA_STEP;
 		DefaultSagaStepObservationConvention defaultConvention = compensation
 				? DefaultSagaCompensationObservationConvention.INSTANCE : DefaultSagaStepObservationConvention.INSTANCE;
-		Observation observation = documentation.observation(
-				compensation ? null : this.runner.stepConvention(), defaultConvention, () -> stepContext,
-				this.runner.observationRegistry());
+		Observation observation = documentation.observation(compensation ? null : this.runner.stepConvention(),
+				defaultConvention, () -> stepContext, this.runner.observationRegistry());
 		return observation.parentObservation(this.observation).start();
 	}
 

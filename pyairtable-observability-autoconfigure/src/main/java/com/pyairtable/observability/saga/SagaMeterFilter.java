@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gives the meters that Micrometer derives from the saga observations a description (the
- * Prometheus {@code # HELP} line) and, when asked, publishes the saga timers as histograms
- * ({@code saga_duration_seconds_bucket}, {@code saga_step_duration_seconds_bucket}).
+ * Prometheus {@code # HELP} line) and, when asked, publishes the saga timers as
+ * histograms ({@code saga_duration_seconds_bucket},
+ * {@code saga_step_duration_seconds_bucket}).
  */
 public class SagaMeterFilter implements MeterFilter {
 

@@ -1,8 +1,8 @@
 package com.pyairtable.observability.saga;
 
 /**
- * Meter, observation and tag names of the SAGA metrics; the names operators
- * query, listed in {@code docs/reference/metrics.md}.
+ * Meter, observation and tag names of the SAGA metrics; the names operators query, listed
+ * in {@code docs/reference/metrics.md}.
  */
 public final class SagaMetricNames {
 
@@ -16,12 +16,14 @@ public final class SagaMetricNames {
 	public static final String ACTIVE = "saga.active";
 
 	/**
-	 * Observation of a whole saga; its timer is {@code saga_duration_seconds{saga,outcome,error}}.
+	 * Observation of a whole saga; its timer is
+	 * {@code saga_duration_seconds{saga,outcome,error}}.
 	 */
 	public static final String DURATION = "saga.duration";
 
 	/**
-	 * Observation of one step; its timer is {@code saga_step_duration_seconds{saga,step,error}}.
+	 * Observation of one step; its timer is
+	 * {@code saga_step_duration_seconds{saga,step,error}}.
 	 */
 	public static final String STEP_DURATION = "saga.step.duration";
 

@@ -51,7 +51,8 @@ public class SagaRegistry {
 	}
 
 	/**
-	 * The sagas that began more than {@code threshold} ago and have not ended, oldest first.
+	 * The sagas that began more than {@code threshold} ago and have not ended, oldest
+	 * first.
 	 * @param threshold the age beyond which a saga is listed
 	 * @return the long-running sagas
 	 */

@@ -11,14 +11,12 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs sagas as observed steps with compensations. Either define and run one:
- * <pre>{@code
+ * Runs sagas as observed steps with compensations. Either define and run one: <pre>{@code
  * SagaResult result = sagas.saga("checkout")
  *     .step("reserve", inventory::reserve, inventory::release)
  *     .step("charge", payments::charge, payments::refund)
  *     .run();
- * }</pre>
- * or drive one step by step with {@link #begin(String)}.
+ * }</pre> or drive one step by step with {@link #begin(String)}.
  */
 public class SagaRunner {
 

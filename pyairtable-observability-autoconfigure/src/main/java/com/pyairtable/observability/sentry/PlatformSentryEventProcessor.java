@@ -23,13 +23,13 @@ import org.slf4j.MDC;
  * {@code span_id}, as in the JSON logs and in Tempo), the request id ({@code request_id})
  * and the service identity ({@code service}, {@code version}, {@code tier},
  * {@code environment}), then redacts every text of the event (see
- * {@link SentryEventRedaction}). Runs last among the event processors, so that it sees what
- * the others added.
+ * {@link SentryEventRedaction}). Runs last among the event processors, so that it sees
+ * what the others added.
  * <p>
- * Fails closed: when the redaction breaks, the event is sent stripped of everything but its
- * level, exception types and stack frames, and dropped when even that fails. Transactions
- * (only when the application turns Sentry's tracing on) are redacted too, and dropped when
- * their name or a span's description held a secret.
+ * Fails closed: when the redaction breaks, the event is sent stripped of everything but
+ * its level, exception types and stack frames, and dropped when even that fails.
+ * Transactions (only when the application turns Sentry's tracing on) are redacted too,
+ * and dropped when their name or a span's description held a secret.
  */
 public class PlatformSentryEventProcessor implements EventProcessor {
 
@@ -56,7 +56,8 @@ public class PlatformSentryEventProcessor implements EventProcessor {
 	 * Creates the processor.
 	 * @param identity the service identity
 	 * @param traceIds the current trace and span ids, {@code null} outside a trace
-	 * @param redactor the text redaction, returning the same instance when nothing changed
+	 * @param redactor the text redaction, returning the same instance when nothing
+	 * changed
 	 */
 	public PlatformSentryEventProcessor(ServiceIdentity identity, Supplier<@Nullable TraceIds> traceIds,
 			UnaryOperator<@Nullable String> redactor) {
@@ -161,6 +162,7 @@ public class PlatformSentryEventProcessor implements EventProcessor {
 
 	/**
 	 * The ids of the current span.
+	 *
 	 * @param traceId 32 hexadecimal digits
 	 * @param spanId 16 hexadecimal digits
 	 */

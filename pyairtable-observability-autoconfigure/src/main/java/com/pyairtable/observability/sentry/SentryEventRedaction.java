@@ -22,21 +22,21 @@ import io.sentry.protocol.Message;
 import io.sentry.protocol.Request;
 import io.sentry.protocol.Response;
 import io.sentry.protocol.SentryException;
-import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentrySpan;
+import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentryTransaction;
 import io.sentry.protocol.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks a Sentry event and passes every text it holds through the redactor: message,
- * its formatted form and parameters, exception values, mechanisms and frame variables,
+ * Walks a Sentry event and passes every text it holds through the redactor: message, its
+ * formatted form and parameters, exception values, mechanisms and frame variables,
  * breadcrumbs (message and data), request (URL, query string, headers, cookies, body,
  * environment), response context, contexts, extras, tags, user and transaction name.
  * Headers, cookies, query parameters and map entries whose name says they hold a
  * credential ({@code Authorization}, {@code Cookie}, {@code X-API-Key}, {@code password},
- * ...) are masked whole. Throws when something cannot be walked: the caller then strips the
- * event.
+ * ...) are masked whole. Throws when something cannot be walked: the caller then strips
+ * the event.
  */
 final class SentryEventRedaction {
 
@@ -94,8 +94,9 @@ final class SentryEventRedaction {
 	}
 
 	/**
-	 * Redacts a transaction's own parts; returns false when its name or a span's description
-	 * held a secret (they cannot be rewritten, so the transaction must not be sent).
+	 * Redacts a transaction's own parts; returns false when its name or a span's
+	 * description held a secret (they cannot be rewritten, so the transaction must not be
+	 * sent).
 	 */
 	boolean redact(SentryTransaction transaction) {
 		base(transaction);
@@ -214,13 +215,17 @@ final class SentryEventRedaction {
 				contexts.put(key, value(context, 0));
 			}
 			else if (context != null && !context.getClass().getName().startsWith("io.sentry.")) {
-				// An object of the application's, which Sentry would serialize field by field.
+				// An object of the application's, which Sentry would serialize field by
+				// field.
 				contexts.put(key, text(String.valueOf(context)));
 			}
 		}
 	}
 
-	/** A credential's value masked whole; numbers and booleans under such a name are no secret. */
+	/**
+	 * A credential's value masked whole; numbers and booleans under such a name are no
+	 * secret.
+	 */
 	private @Nullable Object entry(String name, @Nullable Object value, int depth) {
 		if (isSensitiveName(name) && !(value == null || value instanceof Number || value instanceof Boolean)) {
 			return MASK;
@@ -301,7 +306,10 @@ final class SentryEventRedaction {
 		return result.toString();
 	}
 
-	/** A request body as text: redacted, then JSON members and form fields of credentials masked. */
+	/**
+	 * A request body as text: redacted, then JSON members and form fields of credentials
+	 * masked.
+	 */
 	private @Nullable String body(String body) {
 		String redacted = query(body);
 		if (redacted == null || redacted.indexOf('"') < 0) {

@@ -8,12 +8,12 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 /**
- * Keeps data-access observations (JDBC statements, Redis commands) that belong to no traced
- * work from starting traces of their own, while their metrics are still recorded: a health
- * probe's {@code SELECT 1} or {@code PING}, run while the probe itself is not traced, would
- * otherwise make a root span every few seconds. Placed first in Spring Boot's
- * first-matching group of tracing handlers, it claims such observations and does nothing
- * with them; an observation with a traced parent goes on to the usual handlers.
+ * Keeps data-access observations (JDBC statements, Redis commands) that belong to no
+ * traced work from starting traces of their own, while their metrics are still recorded:
+ * a health probe's {@code SELECT 1} or {@code PING}, run while the probe itself is not
+ * traced, would otherwise make a root span every few seconds. Placed first in Spring
+ * Boot's first-matching group of tracing handlers, it claims such observations and does
+ * nothing with them; an observation with a traced parent goes on to the usual handlers.
  */
 public class OrphanSpanSuppressor implements TracingObservationHandler<Observation.Context> {
 
@@ -36,7 +36,8 @@ public class OrphanSpanSuppressor implements TracingObservationHandler<Observati
 		if (!this.dataAccess.test(context)) {
 			return false;
 		}
-		// Parents that are themselves data access (a result set under its statement) do not
+		// Parents that are themselves data access (a result set under its statement) do
+		// not
 		// make a trace either: only work outside the data layer does.
 		ObservationView parent = context.getParentObservation();
 		while (parent != null) {
@@ -51,7 +52,8 @@ public class OrphanSpanSuppressor implements TracingObservationHandler<Observati
 
 	@Override
 	public void onStart(Observation.Context context) {
-		// An empty tracing context, spanless: handlers that look for one (the meter handler
+		// An empty tracing context, spanless: handlers that look for one (the meter
+		// handler
 		// adding exemplars) find it and see no span.
 		getTracingContext(context);
 	}

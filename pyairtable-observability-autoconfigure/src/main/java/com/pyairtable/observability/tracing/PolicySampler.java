@@ -46,8 +46,8 @@ public class PolicySampler implements Sampler {
 	 * @param recordDropped whether dropped traces are recorded for tail keeping
 	 * @param metrics where decisions are counted
 	 */
-	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter,
-			boolean recordDropped, TracingMetrics metrics) {
+	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter, boolean recordDropped,
+			TracingMetrics metrics) {
 		this(rules, ratio, limiter, recordDropped, metrics, RemoteParentPolicy.HONOUR);
 	}
 
@@ -61,8 +61,8 @@ public class PolicySampler implements Sampler {
 	 * @param metrics where decisions are counted
 	 * @param remoteParent how a remote parent's sampled flag is treated
 	 */
-	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter,
-			boolean recordDropped, TracingMetrics metrics, RemoteParentPolicy remoteParent) {
+	public PolicySampler(List<SamplingRule> rules, double ratio, TracesPerSecondLimiter limiter, boolean recordDropped,
+			TracingMetrics metrics, RemoteParentPolicy remoteParent) {
 		this.remoteParent = remoteParent;
 		this.rules = List.copyOf(rules);
 		this.ratio = ratio;
@@ -81,7 +81,8 @@ public class PolicySampler implements Sampler {
 				return sampleNewTrace(parentContext, traceId, name, spanKind, attributes, parentLinks);
 			}
 			if (!parent.isRemote()) {
-				// A span under a local parent: the trace was decided when it entered this service.
+				// A span under a local parent: the trace was decided when it entered this
+				// service.
 				return parent.isSampled() ? SamplingResult.recordAndSample() : notSampled();
 			}
 			return sampleUnderRemoteParent(parent.isSampled(), parentContext, traceId, name, spanKind, attributes,
@@ -93,7 +94,10 @@ public class PolicySampler implements Sampler {
 		}
 	}
 
-	/** A local root whose parent came from a caller, whose flag the caller may have forged. */
+	/**
+	 * A local root whose parent came from a caller, whose flag the caller may have
+	 * forged.
+	 */
 	private SamplingResult sampleUnderRemoteParent(boolean parentSampled, Context parentContext, String traceId,
 			String name, SpanKind spanKind, Attributes attributes, List<LinkData> parentLinks) {
 		switch (this.remoteParent) {

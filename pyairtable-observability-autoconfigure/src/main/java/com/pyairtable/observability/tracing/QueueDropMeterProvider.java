@@ -22,7 +22,8 @@ import io.opentelemetry.context.Context;
  * own "spans dropped" counts (legacy {@code processedSpans{dropped=true}} or semantic
  * convention {@code otel.sdk.processor.span.processed{error.type}}) into
  * {@code tracing_spans_dropped_total{reason="queue_full"}}. Every other instrument is a
- * no-op. Spring Boot hands a {@code MeterProvider} bean to its {@code BatchSpanProcessor}.
+ * no-op. Spring Boot hands a {@code MeterProvider} bean to its
+ * {@code BatchSpanProcessor}.
  */
 public class QueueDropMeterProvider implements MeterProvider {
 

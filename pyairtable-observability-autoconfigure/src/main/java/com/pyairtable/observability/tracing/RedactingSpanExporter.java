@@ -30,14 +30,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Redacts secrets from everything text in a span before it leaves the process: its name,
  * every string and string-array attribute (numbers and booleans are left alone), event
- * names and attributes (an exception's message and stack trace included), link attributes,
- * the status description and the resource's attributes. A span with no secret is passed on
- * as is, without a copy.
+ * names and attributes (an exception's message and stack trace included), link
+ * attributes, the status description and the resource's attributes. A span with no secret
+ * is passed on as is, without a copy.
  * <p>
  * Redaction comes before any cut: the SDK's attribute length limit is applied here, after
- * redaction, when given (see {@link #RedactingSpanExporter(SpanExporter, UnaryOperator, int)}).
- * Where redaction fails for a value, the value is replaced by {@link #DROPPED}; it is never
- * exported as it was.
+ * redaction, when given (see
+ * {@link #RedactingSpanExporter(SpanExporter, UnaryOperator, int)}). Where redaction
+ * fails for a value, the value is replaced by {@link #DROPPED}; it is never exported as
+ * it was.
  */
 public class RedactingSpanExporter implements SpanExporter {
 
@@ -58,13 +59,16 @@ public class RedactingSpanExporter implements SpanExporter {
 
 	private final AtomicBoolean failureReported = new AtomicBoolean();
 
-	/** The last resource seen and its redacted form: every span of a provider shares one. */
+	/**
+	 * The last resource seen and its redacted form: every span of a provider shares one.
+	 */
 	private volatile @Nullable Resources resources;
 
 	/**
 	 * Wraps an exporter.
 	 * @param delegate the exporter
-	 * @param redactor the text redaction, returning the same instance when nothing changed
+	 * @param redactor the text redaction, returning the same instance when nothing
+	 * changed
 	 */
 	public RedactingSpanExporter(SpanExporter delegate, UnaryOperator<@Nullable String> redactor) {
 		this(delegate, redactor, Integer.MAX_VALUE);
@@ -73,7 +77,8 @@ public class RedactingSpanExporter implements SpanExporter {
 	/**
 	 * Wraps an exporter and cuts attribute values after redaction.
 	 * @param delegate the exporter
-	 * @param redactor the text redaction, returning the same instance when nothing changed
+	 * @param redactor the text redaction, returning the same instance when nothing
+	 * changed
 	 * @param maxAttributeValueLength the length string attribute values are cut to once
 	 * redacted ({@link Integer#MAX_VALUE} for none)
 	 */
@@ -105,7 +110,10 @@ public class RedactingSpanExporter implements SpanExporter {
 		return this.delegate.export((redacted != null) ? redacted : spans);
 	}
 
-	/** The span redacted; scrubbed of all text if redaction itself breaks; null to drop it. */
+	/**
+	 * The span redacted; scrubbed of all text if redaction itself breaks; null to drop
+	 * it.
+	 */
 	private @Nullable SpanData redact(SpanData span) {
 		try {
 			return this.redaction.span(span, resource(span.getResource()));
@@ -176,7 +184,10 @@ public class RedactingSpanExporter implements SpanExporter {
 	private record Resources(Resource original, Resource redacted) {
 	}
 
-	/** A text value's treatment; {@code cut} says whether the attribute length limit applies. */
+	/**
+	 * A text value's treatment; {@code cut} says whether the attribute length limit
+	 * applies.
+	 */
 	@FunctionalInterface
 	private interface Text {
 
@@ -219,14 +230,15 @@ public class RedactingSpanExporter implements SpanExporter {
 				String name = this.text.apply(event.getName(), false);
 				Attributes attributes = attributes(event.getAttributes());
 				// An exception event also holds the exception itself, with its unredacted
-				// message: it is replaced by a plain event so that no exporter can read it.
+				// message: it is replaced by a plain event so that no exporter can read
+				// it.
 				if (name != event.getName() || attributes != event.getAttributes()
 						|| event instanceof ExceptionEventData) {
 					if (result == null) {
 						result = new ArrayList<>(events);
 					}
-					result.set(i, EventData.create(event.getEpochNanos(), name, attributes,
-							event.getTotalAttributeCount()));
+					result.set(i,
+							EventData.create(event.getEpochNanos(), name, attributes, event.getTotalAttributeCount()));
 				}
 			}
 			return (result != null) ? result : events;
@@ -258,7 +270,8 @@ public class RedactingSpanExporter implements SpanExporter {
 			if (attributes.isEmpty()) {
 				return attributes;
 			}
-			// Runs for every attribute of every span: no map view, and a builder only once a
+			// Runs for every attribute of every span: no map view, and a builder only
+			// once a
 			// value changes.
 			AttributesBuilder[] builder = new AttributesBuilder[1];
 			attributes.forEach((key, value) -> {
@@ -298,7 +311,10 @@ public class RedactingSpanExporter implements SpanExporter {
 			return (result != null) ? result : values;
 		}
 
-		/** A structured value: its strings redacted, at any depth; bytes are left as they are. */
+		/**
+		 * A structured value: its strings redacted, at any depth; bytes are left as they
+		 * are.
+		 */
 		@SuppressWarnings("unchecked")
 		private Value<?> value(Value<?> value) {
 			switch (value.getType()) {

@@ -19,8 +19,8 @@ public enum RemoteParentPolicy {
 	CAP,
 
 	/**
-	 * The remote parent's flag is ignored: the rules, the ratio and the cap decide, as for
-	 * a new trace (for edge services that face callers they do not trust).
+	 * The remote parent's flag is ignored: the rules, the ratio and the cap decide, as
+	 * for a new trace (for edge services that face callers they do not trust).
 	 */
 	IGNORE
 

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The method and path of the incoming HTTP request, made current on the request thread
- * before the server span starts so that path rules can match: Micrometer starts the server
- * span before it adds the request's attributes.
+ * before the server span starts so that path rules can match: Micrometer starts the
+ * server span before it adds the request's attributes.
  *
  * @param method the HTTP method
  * @param path the path within the application

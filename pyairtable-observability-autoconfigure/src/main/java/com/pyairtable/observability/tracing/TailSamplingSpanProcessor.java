@@ -68,7 +68,9 @@ public class TailSamplingSpanProcessor implements SpanProcessor {
 
 	};
 
-	/** Written under the lock; read without it to skip the lock when nothing is buffered. */
+	/**
+	 * Written under the lock; read without it to skip the lock when nothing is buffered.
+	 */
 	private volatile int bufferedSpans;
 
 	/**
@@ -81,8 +83,8 @@ public class TailSamplingSpanProcessor implements SpanProcessor {
 	 * @param metrics where decisions and losses are counted
 	 * @param nanoTime the clock
 	 */
-	public TailSamplingSpanProcessor(Supplier<@Nullable SpanProcessor> export, Duration slowThreshold, int maxSpans, Duration maxAge,
-			TracingMetrics metrics, LongSupplier nanoTime) {
+	public TailSamplingSpanProcessor(Supplier<@Nullable SpanProcessor> export, Duration slowThreshold, int maxSpans,
+			Duration maxAge, TracingMetrics metrics, LongSupplier nanoTime) {
 		this.exportSupplier = export;
 		this.slowThresholdNanos = slowThreshold.toNanos();
 		this.maxSpans = maxSpans;
@@ -131,7 +133,8 @@ public class TailSamplingSpanProcessor implements SpanProcessor {
 	private void decide(ReadableSpan root) {
 		String reason = reason(root);
 		if (reason == null && this.bufferedSpans == 0) {
-			// The common case, an undecided root with nothing waiting: no lock on the request thread.
+			// The common case, an undecided root with nothing waiting: no lock on the
+			// request thread.
 			return;
 		}
 		String traceId = root.getSpanContext().getTraceId();

@@ -4,8 +4,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket holding the number of new traces kept per second: refills continuously
- * at {@code perSecond}, holds at most one second's worth, so a spike gets at most that many
- * traces plus the refill.
+ * at {@code perSecond}, holds at most one second's worth, so a spike gets at most that
+ * many traces plus the refill.
  */
 public final class TracesPerSecondLimiter {
 

@@ -26,7 +26,10 @@ public final class TracingMetricNames {
 	/** Reason: an upstream decision was honoured. */
 	public static final String REASON_PARENT = "parent";
 
-	/** Reason: a remote parent's sampled flag was followed, but the traces-per-second cap refused the trace. */
+	/**
+	 * Reason: a remote parent's sampled flag was followed, but the traces-per-second cap
+	 * refused the trace.
+	 */
 	public static final String REASON_PARENT_CAPPED = "parent_capped";
 
 	/** Reason: a sampling rule matched. */

@@ -20,13 +20,15 @@ public class TracingMetrics implements MeterBinder {
 	private static final List<String> DECISIONS = List.of(TracingMetricNames.SAMPLED, TracingMetricNames.DROPPED);
 
 	private static final List<String> DECISION_REASONS = List.of(TracingMetricNames.REASON_PARENT,
-			TracingMetricNames.REASON_PARENT_CAPPED, TracingMetricNames.REASON_RULE, TracingMetricNames.REASON_RATIO, TracingMetricNames.REASON_RATE_LIMITED,
-			TracingMetricNames.REASON_ERROR, TracingMetricNames.REASON_SLOW);
+			TracingMetricNames.REASON_PARENT_CAPPED, TracingMetricNames.REASON_RULE, TracingMetricNames.REASON_RATIO,
+			TracingMetricNames.REASON_RATE_LIMITED, TracingMetricNames.REASON_ERROR, TracingMetricNames.REASON_SLOW);
 
 	private static final List<String> DROP_REASONS = List.of(TracingMetricNames.QUEUE_FULL,
 			TracingMetricNames.EXPORT_FAILED, TracingMetricNames.TAIL_OVERFLOW);
 
-	/** Per reason, for sampled and for dropped decisions: no key is built per decision. */
+	/**
+	 * Per reason, for sampled and for dropped decisions: no key is built per decision.
+	 */
 	private final Map<String, LongAdder> sampled = new LinkedHashMap<>();
 
 	private final Map<String, LongAdder> notSampled = new LinkedHashMap<>();
@@ -101,11 +103,11 @@ public class TracingMetrics implements MeterBinder {
 				.tag(TracingMetricNames.REASON_TAG, reason)
 				.register(registry));
 		}
-		this.dropped.forEach((reason, adder) -> FunctionCounter
-			.builder(TracingMetricNames.SPANS_DROPPED, adder, LongAdder::sum)
-			.description("Spans lost before export")
-			.tag(TracingMetricNames.REASON_TAG, reason)
-			.register(registry));
+		this.dropped
+			.forEach((reason, adder) -> FunctionCounter.builder(TracingMetricNames.SPANS_DROPPED, adder, LongAdder::sum)
+				.description("Spans lost before export")
+				.tag(TracingMetricNames.REASON_TAG, reason)
+				.register(registry));
 	}
 
 	private Map<String, LongAdder> decisions(String decision) {

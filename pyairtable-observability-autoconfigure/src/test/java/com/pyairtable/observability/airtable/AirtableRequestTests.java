@@ -20,7 +20,8 @@ class AirtableRequestTests {
 			.isEqualTo(new AirtableRequest("appA", "My Table", AirtableOperation.LIST));
 		assertThat(parse("GET", API + "/v0/appA/tblB/recC"))
 			.isEqualTo(new AirtableRequest("appA", "tblB", AirtableOperation.GET));
-		assertThat(parse("POST", API + "/v0/appA/tblB")).isEqualTo(new AirtableRequest("appA", "tblB", AirtableOperation.CREATE));
+		assertThat(parse("POST", API + "/v0/appA/tblB"))
+			.isEqualTo(new AirtableRequest("appA", "tblB", AirtableOperation.CREATE));
 		assertThat(parse("POST", API + "/v0/appA/tblB/listRecords"))
 			.isEqualTo(new AirtableRequest("appA", "tblB", AirtableOperation.LIST));
 		assertThat(parse("PATCH", API + "/v0/appA/tblB/recC").operation()).isEqualTo(AirtableOperation.UPDATE);

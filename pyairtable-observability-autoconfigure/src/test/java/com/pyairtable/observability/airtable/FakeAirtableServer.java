@@ -18,7 +18,8 @@ public final class FakeAirtableServer implements AutoCloseable {
 
 	static {
 		// Without TCP_NODELAY the JDK server's separate header and body writes meet the
-		// client's delayed ACK: about 40 ms per call. Read once, when the first server starts.
+		// client's delayed ACK: about 40 ms per call. Read once, when the first server
+		// starts.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
 

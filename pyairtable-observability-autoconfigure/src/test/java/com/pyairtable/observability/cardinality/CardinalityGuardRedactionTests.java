@@ -52,7 +52,8 @@ class CardinalityGuardRedactionTests {
 
 	@Test
 	void checksTheWholeValueBeforeCuttingIt() {
-		// Cut at 64 characters, the token no longer matches its pattern: the check comes first.
+		// Cut at 64 characters, the token no longer matches its pattern: the check comes
+		// first.
 		CardinalityGuard guard = new CardinalityGuard(100, 64);
 		assertThat(AIRTABLE_PAT).hasSizeGreaterThan(64);
 		assertThat(guard.tag("m", "t").value(AIRTABLE_PAT)).isEqualTo("redacted");

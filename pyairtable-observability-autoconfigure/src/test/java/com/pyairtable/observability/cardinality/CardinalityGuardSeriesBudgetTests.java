@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class CardinalityGuardSeriesBudgetTests {
 
-	/** Nine objectives: ten buckets with {@code +Inf}, plus count, sum and max, 13 series a value. */
+	/**
+	 * Nine objectives: ten buckets with {@code +Inf}, plus count, sum and max, 13 series
+	 * a value.
+	 */
 	private static final Duration[] OBJECTIVES = { Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
 			Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100),
 			Duration.ofMillis(200), Duration.ofMillis(500) };
@@ -48,7 +51,8 @@ class CardinalityGuardSeriesBudgetTests {
 		for (int i = 0; i < 120; i++) {
 			timer("t", tool.value("tool-" + i)).record(Duration.ofMillis(3));
 		}
-		// Two values (26 series) and the room kept for 'other' (13): a third would make 52.
+		// Two values (26 series) and the room kept for 'other' (13): a third would make
+		// 52.
 		assertThat(this.registry.find("t").timers()).hasSize(3);
 		assertThat(this.registry.get("t").tag("tool", "other").timer().count()).isEqualTo(118);
 		assertThat(seriesOf("t")).isLessThanOrEqualTo(50);
@@ -135,7 +139,8 @@ class CardinalityGuardSeriesBudgetTests {
 		BoundedTag tool = guard.tag("t", "tool");
 		timer("t", tool.value("idle")).record(Duration.ofMillis(3));
 		this.clock.add(Duration.ofSeconds(590));
-		// The tag is at its cap: its idle values are released once the time to live has passed.
+		// The tag is at its cap: its idle values are released once the time to live has
+		// passed.
 		tool.value("busy");
 		this.clock.add(Duration.ofSeconds(20));
 		// Ten minutes and ten seconds idle, but the last sweep ran 20 seconds ago.

@@ -13,8 +13,10 @@ class SqlStatementTests {
 	void readsOperationAndFirstTable() {
 		assertThat(SqlStatement.of("SELECT id FROM public.\"Orders\" o JOIN items i ON o.id = i.order_id"))
 			.isEqualTo(new SqlStatement("select", "public.orders"));
-		assertThat(SqlStatement.of("insert into orders (id) values (?)")).isEqualTo(new SqlStatement("insert", "orders"));
-		assertThat(SqlStatement.of("/* hint */ update orders set x = ?")).isEqualTo(new SqlStatement("update", "orders"));
+		assertThat(SqlStatement.of("insert into orders (id) values (?)"))
+			.isEqualTo(new SqlStatement("insert", "orders"));
+		assertThat(SqlStatement.of("/* hint */ update orders set x = ?"))
+			.isEqualTo(new SqlStatement("update", "orders"));
 		assertThat(SqlStatement.of("-- note\ndelete from orders")).isEqualTo(new SqlStatement("delete", "orders"));
 		assertThat(SqlStatement.of("create table if not exists t1 (id int)")).isEqualTo(new SqlStatement("ddl", "t1"));
 		assertThat(SqlStatement.of("commit")).isEqualTo(new SqlStatement("transaction", null));

@@ -95,8 +95,8 @@ class DependencyCheckTests {
 
 	@Test
 	void keepsTheTimeOfTheLastSuccessAfterAFailure() {
-		DependencyCheck check = new DependencyCheck("flaky", "http", "x", true, Duration.ofSeconds(1),
-				new FlakyProbe(), List.of(), Clock.systemUTC());
+		DependencyCheck check = new DependencyCheck("flaky", "http", "x", true, Duration.ofSeconds(1), new FlakyProbe(),
+				List.of(), Clock.systemUTC());
 		check.run();
 		check.run();
 		Health health = check.health();
@@ -133,9 +133,9 @@ class DependencyCheckTests {
 
 	@Test
 	void sendsTheConfiguredHeaders() {
-		DependencyCheck check = new DependencyCheck("ok", "http", "x", true, Duration.ofSeconds(1),
-				new HttpDependencyProbe(client, URI.create(dependencies.url("/ok")), TIMEOUT,
-						Map.of("X-Api-Key", "key-123"), Set.of()),
+		DependencyCheck check = new DependencyCheck(
+				"ok", "http", "x", true, Duration.ofSeconds(1), new HttpDependencyProbe(client,
+						URI.create(dependencies.url("/ok")), TIMEOUT, Map.of("X-Api-Key", "key-123"), Set.of()),
 				List.of("key-123"), Clock.systemUTC());
 		check.run();
 		assertThat(dependencies.receivedApiKeys()).contains("key-123");

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Real servers on 127.0.0.1 standing in for dependencies: one answering 200, one answering
- * 500, one accepting connections and never answering, one answering 200 only once released,
- * and a closed port. Each counts the requests or connections it received.
+ * Real servers on 127.0.0.1 standing in for dependencies: one answering 200, one
+ * answering 500, one accepting connections and never answering, one answering 200 only
+ * once released, and a closed port. Each counts the requests or connections it received.
  */
 public final class FakeDependencies implements AutoCloseable {
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
@@ -81,7 +80,10 @@ class RedactionTests {
 		assertThat(redacted.getDetails()).containsEntry("url", "jdbc:postgresql://db.example.com:5432/orders")
 			.containsEntry("size", 42);
 		assertThat(redacted.getDetails().get("nested").toString()).contains("[REDACTED").doesNotContain("sk-abc");
-		Health clean = Health.up().withDetail("database", "PostgreSQL").withDetail("validationQuery", "isValid()").build();
+		Health clean = Health.up()
+			.withDetail("database", "PostgreSQL")
+			.withDetail("validationQuery", "isValid()")
+			.build();
 		assertThat(Redaction.details(clean)).isSameAs(clean);
 	}
 

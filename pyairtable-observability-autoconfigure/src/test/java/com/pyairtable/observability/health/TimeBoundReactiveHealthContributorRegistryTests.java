@@ -35,8 +35,8 @@ class TimeBoundReactiveHealthContributorRegistryTests {
 	void boundsReactiveIndicatorsThatNeverAnswer() {
 		DefaultReactiveHealthContributorRegistry delegate = new DefaultReactiveHealthContributorRegistry();
 		delegate.registerContributor("redis", (ReactiveHealthIndicator) Mono::never);
-		delegate.registerContributor("optional", CompositeReactiveHealthContributor
-			.fromMap(Map.of("cache", (ReactiveHealthIndicator) Mono::never)));
+		delegate.registerContributor("optional",
+				CompositeReactiveHealthContributor.fromMap(Map.of("cache", (ReactiveHealthIndicator) Mono::never)));
 		TimeBoundReactiveHealthContributorRegistry registry = new TimeBoundReactiveHealthContributorRegistry(delegate,
 				this.policy);
 		long start = System.nanoTime();

@@ -45,7 +45,8 @@ class LlmMetricsTests {
 			.count()).isEqualTo(2);
 		assertThat(this.registry.get("llm.tokens").tags("type", "input").counter().count()).isEqualTo(1_000_000);
 		assertThat(this.registry.get("llm.tokens").tags("type", "output").counter().count()).isEqualTo(200_000);
-		assertThat(this.registry.get("llm.cost.usd").tags("provider", "gemini", "model", "gemini-2.5-flash")
+		assertThat(this.registry.get("llm.cost.usd")
+			.tags("provider", "gemini", "model", "gemini-2.5-flash")
 			.counter()
 			.count()).isCloseTo(0.30 + 0.50, within(1e-9));
 	}
@@ -53,7 +54,8 @@ class LlmMetricsTests {
 	@Test
 	void countsUnknownModelsWithCostZeroAndLogsOnce(CapturedOutput output) {
 		for (int i = 0; i < 3; i++) {
-			this.metrics.recordCall(LlmCall.builder("openai", "mystery-model").inputTokens(10).outputTokens(10).build());
+			this.metrics
+				.recordCall(LlmCall.builder("openai", "mystery-model").inputTokens(10).outputTokens(10).build());
 		}
 		assertThat(this.registry.get("llm.cost.usd").tags("model", "mystery-model").counter().count()).isZero();
 		assertThat(output.getAll().split("No price for LLM model 'mystery-model'", -1)).hasSize(2);
@@ -61,7 +63,8 @@ class LlmMetricsTests {
 
 	@Test
 	void redactsAModelNameWholeBeforeCuttingItInTheWarning(CapturedOutput output) {
-		// 82 characters: the cardinality guard cuts it at 64, where the pattern no longer matches.
+		// 82 characters: the cardinality guard cuts it at 64, where the pattern no longer
+		// matches.
 		String token = "patAbCdEfGhIjKlMn.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 		this.metrics.recordCall(LlmCall.builder("openai", token).inputTokens(10).build());
 		String warning = output.getAll()
@@ -69,7 +72,9 @@ class LlmMetricsTests {
 			.filter((line) -> line.contains("No price for LLM model"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(warning).contains("[REDACTED").doesNotContain("patAbCdEfGhIjKlMn").doesNotContain("0123456789abcdef");
+		assertThat(warning).contains("[REDACTED")
+			.doesNotContain("patAbCdEfGhIjKlMn")
+			.doesNotContain("0123456789abcdef");
 	}
 
 	@Test

@@ -45,8 +45,9 @@ class BusinessContextTests {
 			assertThat(MDC.get("tenant_id")).isEqualTo(redactor.replacement(LONG_JWT));
 			assertThat(MDC.get("business_feature")).isEqualTo("export " + redactor.replacement(LONG_JWT));
 		});
-		assertThat(span.getAttributes().asMap().values()).allSatisfy((value) -> assertThat(value.toString())
-			.doesNotContain("eyJhbGciOiJSUzI1NiIs", "eyJzdWIiOiJ1c2VyLTQy").contains(SecretRedactor.MARKER));
+		assertThat(span.getAttributes().asMap().values()).allSatisfy(
+				(value) -> assertThat(value.toString()).doesNotContain("eyJhbGciOiJSUzI1NiIs", "eyJzdWIiOiJ1c2VyLTQy")
+					.contains(SecretRedactor.MARKER));
 	}
 
 	@Test

@@ -15,7 +15,9 @@ class PlatformJsonLogFormatterRedactorTests {
 		MockEnvironment environment = new MockEnvironment()
 			.withProperty("pyairtable.observability.logging.redaction.key", "  " + KEY + " ")
 			.withProperty("pyairtable.observability.logging.redaction.patterns[0]", "internal-[0-9]{6}");
-		SecretRedactor bean = SecretRedactor.builder().key(KEY).extraPatterns(java.util.List.of("internal-[0-9]{6}"))
+		SecretRedactor bean = SecretRedactor.builder()
+			.key(KEY)
+			.extraPatterns(java.util.List.of("internal-[0-9]{6}"))
 			.build();
 		SecretRedactor formatter = PlatformJsonLogFormatter.redactor(environment);
 		assertThat(formatter.redact("token=482913 id internal-123456"))

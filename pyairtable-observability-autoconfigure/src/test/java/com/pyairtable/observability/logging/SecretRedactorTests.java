@@ -42,7 +42,8 @@ class SecretRedactorTests {
 	@Test
 	void markerIsAnHmacUnderTheDeploymentKeyNotAPlainHash() throws Exception {
 		SecretRedactor keyed = SecretRedactor.builder().key("deployment-key-0123456789").build();
-		SecretRedactor sameKey = SecretRedactor.builder().key("deployment-key-0123456789".getBytes(StandardCharsets.UTF_8))
+		SecretRedactor sameKey = SecretRedactor.builder()
+			.key("deployment-key-0123456789".getBytes(StandardCharsets.UTF_8))
 			.build();
 		SecretRedactor otherKey = SecretRedactor.builder().key("another-deployment-key-42").build();
 		String redacted = keyed.redact("GET /x?token=482913");
@@ -104,9 +105,8 @@ class SecretRedactorTests {
 		String padding = "x".repeat(300);
 		assertThat(this.redactor.redact(padding + " AUTHORIZATION: Basic dXNlcjpwYXNz"))
 			.isEqualTo(padding + " AUTHORIZATION: Basic " + this.redactor.replacement("dXNlcjpwYXNz"));
-		assertThat(this.redactor.redact("GET /x?Api_Key=abc123&TOKEN=def456"))
-			.isEqualTo("GET /x?Api_Key=" + this.redactor.replacement("abc123") + "&TOKEN="
-					+ this.redactor.replacement("def456"));
+		assertThat(this.redactor.redact("GET /x?Api_Key=abc123&TOKEN=def456")).isEqualTo("GET /x?Api_Key="
+				+ this.redactor.replacement("abc123") + "&TOKEN=" + this.redactor.replacement("def456"));
 		assertThat(this.redactor.redact("header bEaReR " + Secrets.BEARER_TOKEN)).doesNotContain(Secrets.BEARER_TOKEN);
 		// Case-sensitive token shapes stay case-sensitive: this is not an Airtable token.
 		String notAToken = "PAT" + "a".repeat(14) + "." + "0".repeat(64);
@@ -126,7 +126,9 @@ class SecretRedactorTests {
 	void extraPatternsAreApplied() {
 		SecretRedactor extra = SecretRedactor.withExtraPatterns(List.of("internal-[0-9]{6}"));
 		assertThat(extra.redact("id internal-123456")).isEqualTo("id " + extra.replacement("internal-123456"));
-		SecretRedactor built = SecretRedactor.builder().key("k".repeat(16)).extraPatterns(List.of("internal-[0-9]{6}"))
+		SecretRedactor built = SecretRedactor.builder()
+			.key("k".repeat(16))
+			.extraPatterns(List.of("internal-[0-9]{6}"))
 			.build();
 		assertThat(built.redact("id internal-123456")).isEqualTo("id " + built.replacement("internal-123456"))
 			.isNotEqualTo(extra.redact("id internal-123456"));
@@ -170,8 +172,8 @@ class SecretRedactorTests {
 
 	@Test
 	void adversarialInputsAreReadALinearNumberOfTimes() {
-		for (String shape : List.of("eyJ", "sk-", "pat", "=", " ", "Bearer ", "\"", "\"password\":\"", "token=",
-				"://", "a://b:", "-----BEGIN PRIVATE KEY-----", "eyJa.", "Authorization: Digest ", "AKIA", "ghp_",
+		for (String shape : List.of("eyJ", "sk-", "pat", "=", " ", "Bearer ", "\"", "\"password\":\"", "token=", "://",
+				"a://b:", "-----BEGIN PRIVATE KEY-----", "eyJa.", "Authorization: Digest ", "AKIA", "ghp_",
 				"hooks.slack.com/services/", "cookie:", "x-api-key=[")) {
 			double small = readsPerCharacter(shape, 1024);
 			for (int size : new int[] { 8 * 1024, 64 * 1024 }) {
@@ -191,7 +193,8 @@ class SecretRedactorTests {
 
 	@Test
 	void redactionThatFailsDropsTheValue() throws InterruptedException {
-		// Java recurses once per iteration of a quantified alternation: a small stack overflows.
+		// Java recurses once per iteration of a quantified alternation: a small stack
+		// overflows.
 		SecretRedactor recursive = SecretRedactor.withExtraPatterns(List.of("(?:a|b)*c"));
 		String text = "ab".repeat(8000);
 		AtomicReference<String> result = new AtomicReference<>();

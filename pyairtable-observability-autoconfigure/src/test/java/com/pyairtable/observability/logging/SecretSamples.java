@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One or more samples per built-in rule of {@link SecretRedactor}: text holding a secret,
- * the secret that must not survive, and a look-alike that must come back unchanged; plus a
- * corpus of ordinary identifiers. Token prefixes are split so that secret scanners do not
- * flag this file.
+ * the secret that must not survive, and a look-alike that must come back unchanged; plus
+ * a corpus of ordinary identifiers. Token prefixes are split so that secret scanners do
+ * not flag this file.
  */
 final class SecretSamples {
 
@@ -17,9 +17,9 @@ final class SecretSamples {
 
 	static final String GITHUB_TOKEN = "gh" + "p_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
 
-	static final List<Row> ROWS = List.of(
-			new Row("private-key", "key=-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7xZ\n-----END RSA PRIVATE KEY-----",
-					"MIIEowIBAAKCAQEA7xZ", "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----"),
+	static final List<Row> ROWS = List.of(new Row("private-key",
+			"key=-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7xZ\n-----END RSA PRIVATE KEY-----",
+			"MIIEowIBAAKCAQEA7xZ", "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----"),
 			new Row("private-key", "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH",
 					"b3BlbnNzaC1rZXktdjEAAAAA", "-----BEGIN PUBLIC KEY-----"),
 			new Row("private-key",
@@ -34,12 +34,13 @@ final class SecretSamples {
 			new Row("airtable-pat", "pat=" + Secrets.AIRTABLE_PAT, Secrets.AIRTABLE_PAT, "patient-records-service"),
 			new Row("airtable-pat-id", "Unrecognized token '" + "pat" + "2iQnfEf3V1oCW3': was expecting",
 					"2iQnfEf3V1oCW3", "patientRecords2024 pattern-matcher-14 patterns"),
-			new Row("json-member", "GET /api/records/%7B%22password%22%3A%22fvJ0nYyCByeFwwa%22%7D",
-					"fvJ0nYyCByeFwwa", "GET /api/records/%7B%22name%22%3A%22fvJ0nYyCByeFwwa%22%7D"),
+			new Row("json-member", "GET /api/records/%7B%22password%22%3A%22fvJ0nYyCByeFwwa%22%7D", "fvJ0nYyCByeFwwa",
+					"GET /api/records/%7B%22name%22%3A%22fvJ0nYyCByeFwwa%22%7D"),
 			new Row("key-value", "GET /x/user%3Dops%26password%253Dhunter2secret", "hunter2secret",
 					"GET /x/user%3Dops%26page%253D2"),
 			new Row("google-api-key", "google=" + Secrets.GOOGLE_KEY, Secrets.GOOGLE_KEY, "AIzaTooShort"),
-			new Row("anthropic-key", "key " + Secrets.ANTHROPIC_KEY, "Xyz987Wvu654Tsr321Qpo", "sk-ant-colony-optimizer"),
+			new Row("anthropic-key", "key " + Secrets.ANTHROPIC_KEY, "Xyz987Wvu654Tsr321Qpo",
+					"sk-ant-colony-optimizer"),
 			new Row("openai-key", "model=" + Secrets.OPENAI_KEY, Secrets.OPENAI_KEY, "task-scheduler-pool-thread-1"),
 			new Row("openai-key", "sk-" + "T3BlbkFJ".repeat(6), "T3BlbkFJT3BlbkFJ", "risk-assessment-service"),
 			new Row("aws-access-key-id", "id AKIA" + "IOSFODNN7EXAMPLE", "IOSFODNN7EXAMPLE", "AKIAshort ASIA-PACIFIC"),
@@ -49,7 +50,8 @@ final class SecretSamples {
 			new Row("github-fine-grained-pat", "github" + "_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123",
 					"abcdefghijklmnopqrstuvwxyz0123", "github_pat_short"),
 			new Row("gitlab-token", "glpat" + "-xYz0123456789AbCdEfGh", "xYz0123456789AbCdEfGh", "glpat-short"),
-			new Row("stripe-key", "sk_" + "live_51H8AbCdEfGhIjKlMn", "51H8AbCdEfGhIjKlMn", "risk_test_suite desk_live_view"),
+			new Row("stripe-key", "sk_" + "live_51H8AbCdEfGhIjKlMn", "51H8AbCdEfGhIjKlMn",
+					"risk_test_suite desk_live_view"),
 			new Row("stripe-key", "rk_" + "test_AbCdEfGhIjKlMnOp", "AbCdEfGhIjKlMnOp", "rk_test_x"),
 			new Row("slack-token", "xox" + "b-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
 					"AbCdEfGhIjKlMnOpQrStUvWx", "xoxo-hugs"),
@@ -63,8 +65,8 @@ final class SecretSamples {
 					"npm_config_cache"),
 			new Row("pypi-token", "pypi" + "-AgEIcHlwaS5vcmc" + "A1b2C3d4E5".repeat(6), "A1b2C3d4E5A1b2C3d4E5",
 					"pypi-mirror"),
-			new Row("huggingface-token", "hf" + "_" + "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "AbCdEfGhIjKlMnOpQrStUvWxYz",
-					"hf_model_name"),
+			new Row("huggingface-token", "hf" + "_" + "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh",
+					"AbCdEfGhIjKlMnOpQrStUvWxYz", "hf_model_name"),
 			new Row("shopify-token", "shp" + "at_" + HEX64.substring(0, 32), HEX64.substring(0, 32), "shpat_x"),
 			new Row("digitalocean-token", "do" + "p_v1_" + HEX64, HEX64, "api_v1_users"),
 			new Row("authorization-parameters",
@@ -82,12 +84,14 @@ final class SecretSamples {
 			new Row("cookie", "Set-Cookie: id=a3fWa; Path=/; HttpOnly", "a3fWa", "cookies: 3"),
 			new Row("cookie", "{cookie=[SESSION=abc123], host=[x]}", "abc123", "{host=[x]}"),
 			new Row("json-member", "{\"password\":\"hunter2 with spaces\"}", "hunter2", "{\"passwordless\":true}"),
-			new Row("json-member", "{\"apiKey\": \"k-12345\"}", "k-12345", "{\"max_tokens\": 100, \"token_type\": \"x\"}"),
-			new Row("json-member", "{\"client_secret\":\"cs-987\",\"authorization\":\"x\"}", "cs-987", "{\"secretName\":\"a\"}"),
+			new Row("json-member", "{\"apiKey\": \"k-12345\"}", "k-12345",
+					"{\"max_tokens\": 100, \"token_type\": \"x\"}"),
+			new Row("json-member", "{\"client_secret\":\"cs-987\",\"authorization\":\"x\"}", "cs-987",
+					"{\"secretName\":\"a\"}"),
 			new Row("json-member", "body {\\\"token\\\":\\\"t0k3n\\\"}", "t0k3n", "{\\\"tokens\\\":\\\"5\\\"}"),
 			new Row("key-value", "GET /x?password=hunter2&user=bob", "hunter2", "GET /x?user=bob&tokens=5"),
-			new Row("key-value", "passwd=pw1 secret=s3 token=t0 api_key=a1 access_token=at9 client_secret=cs7",
-					"pw1", "max_tokens=100 passwordless=true"),
+			new Row("key-value", "passwd=pw1 secret=s3 token=t0 api_key=a1 access_token=at9 client_secret=cs7", "pw1",
+					"max_tokens=100 passwordless=true"),
 			new Row("key-value", "form user%3Dbob%26password%3Dhunter2", "hunter2", "form user%3Dbob"),
 			new Row("key-value", "X-API-Key: k-12345", "k-12345", "X-Request-Id: 42"),
 			new Row("key-value", "{x-api-key=[k123], host=[h]}", "k123", "{host=[h]}"),

@@ -34,8 +34,8 @@ public final class Secrets {
 	/** Text carrying every secret in its usual surroundings. */
 	public static final String TEXT = "pat=" + AIRTABLE_PAT + " google=" + GOOGLE_KEY + " openai=" + OPENAI_KEY
 			+ " anthropic=" + ANTHROPIC_KEY + " jwt=" + JWT + " Authorization: Basic " + BASIC_CREDENTIALS
-			+ " header=Bearer " + BEARER_TOKEN + " url=https://api.example.com/v1?api_key=" + API_KEY_PARAM
-			+ "&token=" + TOKEN_PARAM + " base=appA1b2C3d4E5f6G7h table=tblZ9y8X7w6V5u4T3s";
+			+ " header=Bearer " + BEARER_TOKEN + " url=https://api.example.com/v1?api_key=" + API_KEY_PARAM + "&token="
+			+ TOKEN_PARAM + " base=appA1b2C3d4E5f6G7h table=tblZ9y8X7w6V5u4T3s";
 
 	private Secrets() {
 	}

@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Every Logback setup receives redacted events once {@link TextLogRedaction} is installed:
- * asynchronous, file, non-root, syslog and socket appenders, the appenders of a configuration
- * loaded again, and an appender that keeps the events themselves.
+ * Every Logback setup receives redacted events once {@link TextLogRedaction} is
+ * installed: asynchronous, file, non-root, syslog and socket appenders, the appenders of
+ * a configuration loaded again, and an appender that keeps the events themselves.
  */
 class TextLogRedactionTests {
 
@@ -55,8 +53,8 @@ class TextLogRedactionTests {
 	@BeforeEach
 	void loggerContext() {
 		this.context = new LoggerContext();
-		this.context.setMDCAdapter(MDC.getMDCAdapter() instanceof LogbackMDCAdapter adapter ? adapter
-				: new LogbackMDCAdapter());
+		this.context.setMDCAdapter(
+				MDC.getMDCAdapter() instanceof LogbackMDCAdapter adapter ? adapter : new LogbackMDCAdapter());
 		this.context.start();
 	}
 
@@ -158,7 +156,8 @@ class TextLogRedactionTests {
 				}
 			}
 			catch (SocketTimeoutException ex) {
-				// Every datagram of the event (message, then stack trace lines) has arrived.
+				// Every datagram of the event (message, then stack trace lines) has
+				// arrived.
 			}
 			LogLeakProbe.assertRedacted(received.toString());
 			assertThat(received).contains("Caused by: java.io.IOException: upstream said Bearer [REDACTED:");
@@ -229,8 +228,8 @@ class TextLogRedactionTests {
 		this.context.start();
 		LogLeakProbe.log(this.context.getLogger("com.example.Orders"));
 		assertThat(recorder.events).singleElement()
-			.satisfies((event) -> LogLeakProbe.assertRedacted(event.getFormattedMessage()
-					+ event.getMDCPropertyMap() + ThrowableProxyUtil.asString(event.getThrowableProxy())));
+			.satisfies((event) -> LogLeakProbe.assertRedacted(event.getFormattedMessage() + event.getMDCPropertyMap()
+					+ ThrowableProxyUtil.asString(event.getThrowableProxy())));
 	}
 
 	@Test
@@ -268,8 +267,7 @@ class TextLogRedactionTests {
 			MDC.remove("spanId");
 		}
 		ILoggingEvent event = recorder.events.get(0);
-		assertThat(event.getFormattedMessage()).isEqualTo("Imported 100 records")
-			.isSameAs(event.getFormattedMessage());
+		assertThat(event.getFormattedMessage()).isEqualTo("Imported 100 records").isSameAs(event.getFormattedMessage());
 		assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "req-42")
 			.containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 		// Only a well-formed id skips the redaction, whatever its key.

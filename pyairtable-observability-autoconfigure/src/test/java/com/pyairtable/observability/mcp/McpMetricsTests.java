@@ -26,9 +26,13 @@ class McpMetricsTests {
 			throw new IllegalStateException("boom");
 		}));
 		this.metrics.recordToolExecution("create_record", "success", Duration.ofMillis(20));
-		assertThat(this.registry.get("mcp.tool.executions").tags("tool", "list_records", "status", "success").counter()
+		assertThat(this.registry.get("mcp.tool.executions")
+			.tags("tool", "list_records", "status", "success")
+			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.registry.get("mcp.tool.executions").tags("tool", "list_records", "status", "error").counter()
+		assertThat(this.registry.get("mcp.tool.executions")
+			.tags("tool", "list_records", "status", "error")
+			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.registry.get("mcp.tool.duration").tag("tool", "list_records").timer().count()).isEqualTo(2);
 		assertThat(this.registry.get("mcp.tool.duration").tag("tool", "create_record").timer().count()).isEqualTo(1);
@@ -41,9 +45,13 @@ class McpMetricsTests {
 		this.metrics.subprocessStarted();
 		this.metrics.subprocessStarted();
 		this.metrics.subprocessStopped();
-		assertThat(this.registry.get("mcp.protocol.messages").tags("direction", "inbound", "type", "tools/call").counter()
+		assertThat(this.registry.get("mcp.protocol.messages")
+			.tags("direction", "inbound", "type", "tools/call")
+			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.registry.get("mcp.protocol.messages").tags("direction", "outbound", "type", "response").counter()
+		assertThat(this.registry.get("mcp.protocol.messages")
+			.tags("direction", "outbound", "type", "response")
+			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.registry.get("mcp.subprocesses").gauge().value()).isEqualTo(1);
 		this.metrics.subprocessStopped();

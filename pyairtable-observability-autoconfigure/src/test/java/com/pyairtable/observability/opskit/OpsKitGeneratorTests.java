@@ -61,10 +61,8 @@ class OpsKitGeneratorTests {
 	@Test
 	void disabledAlertsAndTheirTestsAreLeftOut() {
 		Map<String, AlertSettings> alerts = OpsKitTestSettings.defaults();
-		alerts.replaceAll((name, settings) -> name.startsWith("Airtable")
-				? new AlertSettings(false, settings.threshold(), settings.forDuration(), settings.severity(),
-						settings.runbookUrl())
-				: settings);
+		alerts.replaceAll((name, settings) -> name.startsWith("Airtable") ? new AlertSettings(false,
+				settings.threshold(), settings.forDuration(), settings.severity(), settings.runbookUrl()) : settings);
 		OpsKit kit = this.generator.generate(OpsKitTestSettings.settings(alerts));
 		assertThat(alertRules(kit)).doesNotContainKeys("AirtableRateLimitHit", "AirtableQuotaNearlyExhausted")
 			.containsKey("ServiceDown");
@@ -126,11 +124,12 @@ class OpsKitGeneratorTests {
 				JsonNode dashboard = mapper.readTree(content);
 				uids.add(dashboard.get("uid").asString());
 				List<String> variables = new ArrayList<>();
-				dashboard.get("templating").get("list").forEach((variable) -> variables.add(variable.get("name").asString()));
+				dashboard.get("templating")
+					.get("list")
+					.forEach((variable) -> variables.add(variable.get("name").asString()));
 				assertThat(variables).containsExactly("datasource", "service");
 				dashboard.get("panels").forEach((panel) -> panel.get("targets").forEach((target) -> {
-					assertThat(target.get("exemplar").asBoolean())
-						.as(panel.get("title").asString())
+					assertThat(target.get("exemplar").asBoolean()).as(panel.get("title").asString())
 						.isEqualTo(panel.get("title").asString().matches(".*(p95|p99|acquire time|command latency).*"));
 				}));
 			}

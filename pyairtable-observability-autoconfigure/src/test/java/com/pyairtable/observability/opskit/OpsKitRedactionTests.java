@@ -29,9 +29,10 @@ class OpsKitRedactionTests {
 	@Test
 	void aSecretInAnyPropertyAppearsInNoFile() {
 		OpsKit kit = new OpsKitGenerator(this.redactor::redact).generate(settingsWithSecrets());
-		kit.files().forEach((path, content) -> assertThat(content).as(path)
-			.doesNotContain(OPENAI_KEY, PAT, WIKI_TOKEN)
-			.doesNotContain(OPENAI_KEY.substring(0, 16), PAT.substring(0, 20)));
+		kit.files()
+			.forEach((path, content) -> assertThat(content).as(path)
+				.doesNotContain(OPENAI_KEY, PAT, WIKI_TOKEN)
+				.doesNotContain(OPENAI_KEY.substring(0, 16), PAT.substring(0, 20)));
 		assertThat(kit.files().get("prometheus/rules/service-alerts.yml")).contains("token=" + SecretRedactor.MARKER);
 		assertThat(kit.files().get("README.md")).contains(SecretRedactor.MARKER);
 	}
@@ -48,11 +49,13 @@ class OpsKitRedactionTests {
 				json.readTree(content);
 			}
 		});
-		// The whole service name was a key: a YAML plain scalar may not start with '[', so it is quoted.
+		// The whole service name was a key: a YAML plain scalar may not start with '[',
+		// so it is quoted.
 		Map<String, Object> prometheus = new Yaml().load(kit.files().get("prometheus/prometheus.yml"));
 		Map<?, ?> scrape = (Map<?, ?>) ((List<?>) prometheus.get("scrape_configs")).get(0);
 		assertThat(scrape.get("job_name")).isEqualTo(this.redactor.replacement(OPENAI_KEY));
-		Map<?, ?> slo = (Map<?, ?>) json.readValue(kit.files().get("grafana/dashboards/pyairtable-slo.json"), Map.class);
+		Map<?, ?> slo = (Map<?, ?>) json.readValue(kit.files().get("grafana/dashboards/pyairtable-slo.json"),
+				Map.class);
 		assertThat(slo.toString()).contains(this.redactor.replacement(OPENAI_KEY));
 	}
 
@@ -97,7 +100,9 @@ class OpsKitRedactionTests {
 		assertThatIllegalStateException().isThrownBy(() -> endpoint.file("prometheus", "prometheus.yml"));
 	}
 
-	/** A service name, an SLO, a scrape target and runbook addresses that carry secrets. */
+	/**
+	 * A service name, an SLO, a scrape target and runbook addresses that carry secrets.
+	 */
 	private static OpsKitSettings settingsWithSecrets() {
 		Map<String, AlertSettings> alerts = new LinkedHashMap<>(OpsKitTestSettings.defaults());
 		AlertSettings latency = alerts.get("ServiceHighLatency");

@@ -87,7 +87,8 @@ class OpsKitWriterTests {
 		this.kit.writeTo(target, true);
 		assertThat(target.resolve("stale-rule.yml")).doesNotExist();
 		assertThat(target.resolve("grafana/dashboards/removed.json")).doesNotExist();
-		assertThat(target.resolve("docker-compose.yml")).content().isEqualTo(this.kit.files().get("docker-compose.yml"));
+		assertThat(target.resolve("docker-compose.yml")).content()
+			.isEqualTo(this.kit.files().get("docker-compose.yml"));
 		assertThat(leftovers(this.root)).isEmpty();
 	}
 
@@ -135,8 +136,7 @@ class OpsKitWriterTests {
 	void refusesAParentThatIsADanglingSymbolicLink() throws IOException {
 		Path missing = this.root.resolve("missing");
 		Path link = Files.createSymbolicLink(this.root.resolve("parent"), missing);
-		assertThatExceptionOfType(OpsKitWriteException.class)
-			.isThrownBy(() -> this.kit.writeTo(link.resolve("kit")))
+		assertThatExceptionOfType(OpsKitWriteException.class).isThrownBy(() -> this.kit.writeTo(link.resolve("kit")))
 			.withMessageContaining(link.toString());
 		assertThat(missing).doesNotExist();
 	}
@@ -201,7 +201,10 @@ class OpsKitWriterTests {
 		assertThat(target.resolve("prometheus/prometheus.yml")).content().contains("job_name: ../../etc");
 	}
 
-	/** A kit whose second file cannot be written: its first file takes the directory's name. */
+	/**
+	 * A kit whose second file cannot be written: its first file takes the directory's
+	 * name.
+	 */
 	private static OpsKit conflicting() {
 		Map<String, String> files = new LinkedHashMap<>();
 		files.put("grafana", "a file where a directory must go");
@@ -222,8 +225,9 @@ class OpsKitWriterTests {
 
 	private static List<Path> leftovers(Path directory) throws IOException {
 		try (Stream<Path> entries = Files.list(directory)) {
-			return entries.filter((entry) -> entry.getFileName().toString().contains(".opskit-")
-					|| entry.getFileName().toString().startsWith(".opskit-"))
+			return entries
+				.filter((entry) -> entry.getFileName().toString().contains(".opskit-")
+						|| entry.getFileName().toString().startsWith(".opskit-"))
 				.toList();
 		}
 	}

@@ -10,8 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generated stack is safe to start as it is: nothing reachable from the network unless
- * asked for, no unauthenticated write access, no default password, pinned images.
+ * The generated stack is safe to start as it is: nothing reachable from the network
+ * unless asked for, no unauthenticated write access, no default password, pinned images.
  */
 class StackConfigGeneratorTests {
 
@@ -23,8 +23,8 @@ class StackConfigGeneratorTests {
 		List<String> ports = new ArrayList<>();
 		services.values().forEach((service) -> ports.addAll(list(service.get("ports"))));
 		assertThat(ports).isNotEmpty().allMatch((port) -> port.startsWith("127.0.0.1:"));
-		assertThat(ports).containsExactlyInAnyOrder("127.0.0.1:9090:9090", "127.0.0.1:3000:3000",
-				"127.0.0.1:4317:4317", "127.0.0.1:4318:4318");
+		assertThat(ports).containsExactlyInAnyOrder("127.0.0.1:9090:9090", "127.0.0.1:3000:3000", "127.0.0.1:4317:4317",
+				"127.0.0.1:4318:4318");
 	}
 
 	@Test
@@ -51,7 +51,8 @@ class StackConfigGeneratorTests {
 	@Test
 	void prometheusHasNoLifecycleApi() {
 		Map<String, String> files = new OpsKitGenerator().generate(OpsKitTestSettings.settings()).files();
-		files.forEach((path, content) -> assertThat(content).as(path).doesNotContain("enable-lifecycle")
+		files.forEach((path, content) -> assertThat(content).as(path)
+			.doesNotContain("enable-lifecycle")
 			.doesNotContain("enable-admin-api"));
 		assertThat(list(services(OpsKitTestSettings.settings()).get("prometheus").get("command")))
 			.contains("--config.file=/etc/prometheus/prometheus.yml");
@@ -67,7 +68,8 @@ class StackConfigGeneratorTests {
 		assertThat(environment.get("GF_AUTH_ANONYMOUS_ENABLED")).isEqualTo("false");
 		assertThat(environment).doesNotContainKey("GF_AUTH_ANONYMOUS_ORG_ROLE");
 		String compose = this.generator.generate(OpsKitTestSettings.settings()).get("docker-compose.yml");
-		assertThat(compose).doesNotContain(":-admin").doesNotContain("ANONYMOUS_ENABLED: 'true'")
+		assertThat(compose).doesNotContain(":-admin")
+			.doesNotContain("ANONYMOUS_ENABLED: 'true'")
 			.doesNotContain("ANONYMOUS_ENABLED: true");
 	}
 
@@ -82,8 +84,8 @@ class StackConfigGeneratorTests {
 	@Test
 	void theKitReadmeSaysHowToOpenEachComponent() {
 		String readme = new OpsKitGenerator().generate(OpsKitTestSettings.settings()).files().get("README.md");
-		assertThat(readme).contains("export GRAFANA_ADMIN_PASSWORD", "stack.bind-address=0.0.0.0",
-				"--web.config.file", "127.0.0.1:9093:9093", "kill -s SIGHUP prometheus", "chown -R 65534:65534 secrets",
+		assertThat(readme).contains("export GRAFANA_ADMIN_PASSWORD", "stack.bind-address=0.0.0.0", "--web.config.file",
+				"127.0.0.1:9093:9093", "kill -s SIGHUP prometheus", "chown -R 65534:65534 secrets",
 				StackConfigGenerator.PROMETHEUS_IMAGE, StackConfigGenerator.GRAFANA_IMAGE);
 	}
 

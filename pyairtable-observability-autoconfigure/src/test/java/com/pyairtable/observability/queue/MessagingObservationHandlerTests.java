@@ -41,12 +41,14 @@ class MessagingObservationHandlerTests {
 
 	@Test
 	void ignoresHttpExchanges() {
-		Observation.createNotStarted("http.client.requests", () -> new RequestReplySenderContext<Object, Object>(
-				(carrier, key, value) -> {
-				}), this.observations).observe(() -> {
-				});
-		Observation.createNotStarted("http.server.requests",
-				() -> new RequestReplyReceiverContext<Object, Object>((carrier, key) -> null), this.observations)
+		Observation.createNotStarted("http.client.requests",
+				() -> new RequestReplySenderContext<Object, Object>((carrier, key, value) -> {
+				}), this.observations)
+			.observe(() -> {
+			});
+		Observation
+			.createNotStarted("http.server.requests",
+					() -> new RequestReplyReceiverContext<Object, Object>((carrier, key) -> null), this.observations)
 			.observe(() -> {
 			});
 		assertThat(this.meters.find("queue.operations").counters()).isEmpty();

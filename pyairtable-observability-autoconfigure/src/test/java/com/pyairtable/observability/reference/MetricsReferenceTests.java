@@ -3,11 +3,10 @@ package com.pyairtable.observability.reference;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.pyairtable.observability.airtable.AirtableMetricNames;
 import com.pyairtable.observability.llm.LlmMetricNames;
 import com.pyairtable.observability.saga.SagaMetricNames;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -32,7 +32,8 @@ class SagaRunnerTests {
 
 	SagaRunnerTests() {
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meterRegistry));
+		observationRegistry.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(this.meterRegistry));
 		observationRegistry.observationConfig().observationHandler(new ObservationHandler<>() {
 			@Override
 			public void onStop(Observation.Context context) {
@@ -57,15 +58,20 @@ class SagaRunnerTests {
 		}).step("charge", () -> {
 		}).run();
 		assertThat(result.outcome()).isEqualTo(SagaOutcome.COMPLETED);
-		assertThat(this.meterRegistry.get("saga.executions").tags("saga", "checkout", "outcome", "completed").counter()
-			.count()).isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.operations").tags("saga", "checkout", "step", "reserve", "outcome", "success")
+		assertThat(this.meterRegistry.get("saga.executions")
+			.tags("saga", "checkout", "outcome", "completed")
 			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.duration").tags("saga", "checkout", "outcome", "completed", "error", "none")
+		assertThat(this.meterRegistry.get("saga.operations")
+			.tags("saga", "checkout", "step", "reserve", "outcome", "success")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.meterRegistry.get("saga.duration")
+			.tags("saga", "checkout", "outcome", "completed", "error", "none")
 			.timer()
 			.count()).isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.step.duration").tags("saga", "checkout", "step", "charge").timer().count())
+		assertThat(
+				this.meterRegistry.get("saga.step.duration").tags("saga", "checkout", "step", "charge").timer().count())
 			.isEqualTo(1);
 		assertThat(this.meterRegistry.get("saga.active").tag("saga", "checkout").gauge().value()).isZero();
 	}
@@ -74,26 +80,25 @@ class SagaRunnerTests {
 	void compensatesTheDoneStepsNewestFirstWhenAStepFailsMidway() {
 		List<String> undone = new ArrayList<>();
 		IllegalStateException declined = new IllegalStateException("card declined");
-		SagaResult result = this.runner.saga("order")
-			.step("reserve", () -> {
-			}, () -> undone.add("reserve"))
-			.step("ship", () -> {
-			}, () -> undone.add("ship"))
-			.step("charge", () -> {
-				throw declined;
-			}, () -> undone.add("charge"))
-			.step("notify", () -> undone.add("never"))
-			.run();
+		SagaResult result = this.runner.saga("order").step("reserve", () -> {
+		}, () -> undone.add("reserve")).step("ship", () -> {
+		}, () -> undone.add("ship")).step("charge", () -> {
+			throw declined;
+		}, () -> undone.add("charge")).step("notify", () -> undone.add("never")).run();
 		assertThat(result.outcome()).isEqualTo(SagaOutcome.COMPENSATED);
 		assertThat(result.failedStep()).isEqualTo("charge");
 		assertThat(result.failure()).isSameAs(declined);
 		assertThat(undone).containsExactly("ship", "reserve");
-		assertThat(this.meterRegistry.get("saga.executions").tags("saga", "order", "outcome", "compensated").counter()
-			.count()).isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.operations").tags("saga", "order", "step", "charge", "outcome", "failure")
+		assertThat(this.meterRegistry.get("saga.executions")
+			.tags("saga", "order", "outcome", "compensated")
 			.counter()
 			.count()).isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.operations").tags("saga", "order", "step", "ship", "outcome", "compensated")
+		assertThat(this.meterRegistry.get("saga.operations")
+			.tags("saga", "order", "step", "charge", "outcome", "failure")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.meterRegistry.get("saga.operations")
+			.tags("saga", "order", "step", "ship", "outcome", "compensated")
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.meterRegistry.get("saga.duration")
@@ -101,10 +106,14 @@ class SagaRunnerTests {
 			.timer()
 			.count()).isEqualTo(1);
 		// One trace: every step and compensation is a child of the saga observation.
-		Observation.Context saga = this.stopped.stream().filter(SagaContext.class::isInstance).findFirst().orElseThrow();
+		Observation.Context saga = this.stopped.stream()
+			.filter(SagaContext.class::isInstance)
+			.findFirst()
+			.orElseThrow();
 		List<Observation.Context> children = this.stopped.stream().filter(SagaStepContext.class::isInstance).toList();
 		assertThat(children).hasSize(5);
-		assertThat(children).allSatisfy((child) -> assertThat(child.getParentObservation().getContextView()).isSameAs(saga));
+		assertThat(children)
+			.allSatisfy((child) -> assertThat(child.getParentObservation().getContextView()).isSameAs(saga));
 		assertThat(children.stream().map(Observation.Context::getContextualName)).contains("saga order compensate ship",
 				"saga order step charge");
 	}
@@ -118,9 +127,11 @@ class SagaRunnerTests {
 			throw new IllegalArgumentException("boom");
 		}).run();
 		assertThat(result.outcome()).isEqualTo(SagaOutcome.FAILED);
-		assertThat(this.meterRegistry.get("saga.executions").tags("saga", "refund", "outcome", "failed").counter().count())
+		assertThat(
+				this.meterRegistry.get("saga.executions").tags("saga", "refund", "outcome", "failed").counter().count())
 			.isEqualTo(1);
-		assertThat(this.meterRegistry.get("saga.operations").tags("saga", "refund", "step", "a", "outcome", "failure")
+		assertThat(this.meterRegistry.get("saga.operations")
+			.tags("saga", "refund", "step", "a", "outcome", "failure")
 			.counter()
 			.count()).isEqualTo(1);
 	}
@@ -133,16 +144,17 @@ class SagaRunnerTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		SagaExecution fresh = this.runner.begin("export");
 		assertThat(this.meterRegistry.get("saga.active").tag("saga", "import").gauge().value()).isEqualTo(1);
-		assertThat(this.sagaRegistry.runningLongerThan(Duration.ofMinutes(5))).singleElement()
-			.satisfies((saga) -> {
-				assertThat(saga.name()).isEqualTo("import");
-				assertThat(saga.id()).isEqualTo(slow.id());
-			});
+		assertThat(this.sagaRegistry.runningLongerThan(Duration.ofMinutes(5))).singleElement().satisfies((saga) -> {
+			assertThat(saga.name()).isEqualTo("import");
+			assertThat(saga.id()).isEqualTo(slow.id());
+		});
 		assertThat(this.sagaRegistry.running()).hasSize(2);
 		slow.complete();
 		fresh.close();
 		assertThat(this.sagaRegistry.running()).isEmpty();
-		assertThat(this.meterRegistry.get("saga.executions").tags("saga", "export", "outcome", "compensated").counter()
+		assertThat(this.meterRegistry.get("saga.executions")
+			.tags("saga", "export", "outcome", "compensated")
+			.counter()
 			.count()).isEqualTo(1);
 	}
 

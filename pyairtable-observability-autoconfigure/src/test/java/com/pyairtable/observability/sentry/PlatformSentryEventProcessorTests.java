@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Sentry event carrying a secret in every part Sentry sends, decorated and redacted by
  * the processor, then serialized as Sentry's transport would: no secret is left, headers
- * and cookies holding credentials are masked whole, and a failing redaction never lets the
- * event out as it was.
+ * and cookies holding credentials are masked whole, and a failing redaction never lets
+ * the event out as it was.
  */
 class PlatformSentryEventProcessorTests {
 
@@ -41,8 +41,7 @@ class PlatformSentryEventProcessorTests {
 
 	private static final String OPAQUE = "opaque-credential-7f3a9c";
 
-	private static final ServiceIdentity IDENTITY = new ServiceIdentity("orders", "1.0.0", "application",
-			"production");
+	private static final ServiceIdentity IDENTITY = new ServiceIdentity("orders", "1.0.0", "application", "production");
 
 	private final SecretRedactor redactor = SecretRedactor.withDefaults();
 
@@ -101,8 +100,8 @@ class PlatformSentryEventProcessorTests {
 
 	@Test
 	void masksCredentialsWhateverTheirName() {
-		assertThat(List.of("Authorization", "proxy-authorization", "Cookie", "Set-Cookie", "X-API-Key",
-				"X-Auth-Token", "password", "client_secret", "access_token", "apiKey", "x-amz-security-token"))
+		assertThat(List.of("Authorization", "proxy-authorization", "Cookie", "Set-Cookie", "X-API-Key", "X-Auth-Token",
+				"password", "client_secret", "access_token", "apiKey", "x-amz-security-token"))
 			.allMatch(SentryEventRedaction::isSensitiveName);
 		assertThat(List.of("Accept", "Content-Type", "User-Agent", "page", "region", "X-Request-ID"))
 			.noneMatch(SentryEventRedaction::isSensitiveName);

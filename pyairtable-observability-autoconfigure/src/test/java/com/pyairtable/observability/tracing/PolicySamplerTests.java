@@ -26,9 +26,11 @@ class PolicySamplerTests {
 	void firstMatchingRuleGivesTheRatio() {
 		PolicySampler sampler = sampler(List.of(SamplingRule.never("/actuator/**"),
 				new SamplingRule("/api/**", "POST", null, null, null, 1.0), SamplingRule.never("/api/**")), 0.0, 0);
-		assertThat(decide(sampler, new RequestInfo("POST", "/api/v1/bases"))).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+		assertThat(decide(sampler, new RequestInfo("POST", "/api/v1/bases")))
+			.isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 		assertThat(decide(sampler, new RequestInfo("GET", "/api/v1/bases"))).isEqualTo(SamplingDecision.RECORD_ONLY);
-		assertThat(decide(sampler, new RequestInfo("POST", "/actuator/health"))).isEqualTo(SamplingDecision.RECORD_ONLY);
+		assertThat(decide(sampler, new RequestInfo("POST", "/actuator/health")))
+			.isEqualTo(SamplingDecision.RECORD_ONLY);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_RULE)).isEqualTo(1);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_RULE)).isEqualTo(2);
 	}
@@ -36,9 +38,13 @@ class PolicySamplerTests {
 	@Test
 	void ruleMatchesSpanNameAndAttributeValue() {
 		SamplingRule rule = new SamplingRule(null, null, "llm.call", "llm.model", "gpt", 1.0);
-		assertThat(rule.matches("llm.call", Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey("llm.model"), "gpt"), null)).isTrue();
+		assertThat(rule.matches("llm.call",
+				Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey("llm.model"), "gpt"), null))
+			.isTrue();
 		assertThat(rule.matches("llm.call", Attributes.empty(), null)).isFalse();
-		assertThat(rule.matches("other", Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey("llm.model"), "gpt"), null)).isFalse();
+		assertThat(rule.matches("other",
+				Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey("llm.model"), "gpt"), null))
+			.isFalse();
 	}
 
 	@Test
@@ -48,10 +54,13 @@ class PolicySamplerTests {
 		int sampled = 0;
 		for (int i = 0; i < 2000; i++) {
 			String traceId = IdGenerator.random().generateTraceId();
-			SamplingDecision decision = first.shouldSample(Context.root(), traceId, "span", SpanKind.SERVER,
-					Attributes.empty(), List.of()).getDecision();
-			assertThat(second.shouldSample(Context.root(), traceId, "span", SpanKind.SERVER, Attributes.empty(),
-					List.of()).getDecision()).isEqualTo(decision);
+			SamplingDecision decision = first
+				.shouldSample(Context.root(), traceId, "span", SpanKind.SERVER, Attributes.empty(), List.of())
+				.getDecision();
+			assertThat(
+					second.shouldSample(Context.root(), traceId, "span", SpanKind.SERVER, Attributes.empty(), List.of())
+						.getDecision())
+				.isEqualTo(decision);
 			sampled += (decision == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
 		}
 		assertThat(sampled).isBetween(450, 750);
@@ -62,17 +71,21 @@ class PolicySamplerTests {
 		PolicySampler sampler = sampler(List.of(), 0.0, 0);
 		assertThat(decideWithParent(sampler, TraceFlags.getSampled())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 		assertThat(decideWithParent(sampler, TraceFlags.getDefault())).isEqualTo(SamplingDecision.RECORD_ONLY);
-		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT)).isEqualTo(1);
-		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT)).isEqualTo(1);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT))
+			.isEqualTo(1);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT))
+			.isEqualTo(1);
 	}
 
 	@Test
 	void honourFollowsSampledRemoteParentsPastTheCap() {
 		PolicySampler sampler = sampler(List.of(), 0.0, 2, RemoteParentPolicy.HONOUR);
 		for (int i = 0; i < 10; i++) {
-			assertThat(decideWithParent(sampler, TraceFlags.getSampled())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+			assertThat(decideWithParent(sampler, TraceFlags.getSampled()))
+				.isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 		}
-		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT)).isEqualTo(10);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT))
+			.isEqualTo(10);
 	}
 
 	@Test
@@ -83,7 +96,8 @@ class PolicySamplerTests {
 			kept += (decideWithParent(sampler, TraceFlags.getSampled()) == SamplingDecision.RECORD_AND_SAMPLE) ? 1 : 0;
 		}
 		assertThat(kept).isEqualTo(10);
-		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT)).isEqualTo(10);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT))
+			.isEqualTo(10);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT_CAPPED))
 			.isEqualTo(90);
 		this.clock.addAndGet(500_000_000L);
@@ -98,7 +112,8 @@ class PolicySamplerTests {
 	void capSharesOneBudgetBetweenRemoteParentsAndNewTraces() {
 		PolicySampler sampler = sampler(List.of(), 1.0, 10, RemoteParentPolicy.CAP);
 		for (int i = 0; i < 10; i++) {
-			assertThat(decideWithParent(sampler, TraceFlags.getSampled())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+			assertThat(decideWithParent(sampler, TraceFlags.getSampled()))
+				.isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 		}
 		assertThat(decide(sampler, null)).isEqualTo(SamplingDecision.RECORD_ONLY);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_RATE_LIMITED))
@@ -112,7 +127,8 @@ class PolicySamplerTests {
 			// Still recorded, so that the tail step can keep it if it fails or is slow.
 			assertThat(decideWithParent(sampler, TraceFlags.getDefault())).isEqualTo(SamplingDecision.RECORD_ONLY);
 		}
-		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT)).isEqualTo(5);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT))
+			.isEqualTo(5);
 		assertThat(decide(sampler, null)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 	}
 
@@ -125,8 +141,10 @@ class PolicySamplerTests {
 		try (RequestInfo.Restorer restorer = new RequestInfo("GET", "/actuator/health").makeCurrent()) {
 			assertThat(decideWithParent(always, TraceFlags.getSampled())).isEqualTo(SamplingDecision.RECORD_ONLY);
 		}
-		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_RATIO)).isEqualTo(1);
-		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_RATIO)).isEqualTo(1);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_RATIO))
+			.isEqualTo(1);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_RATIO))
+			.isEqualTo(1);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_RULE)).isEqualTo(1);
 		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_PARENT)
 				+ this.metrics.decisionCount(TracingMetricNames.DROPPED, TracingMetricNames.REASON_PARENT))
@@ -163,8 +181,8 @@ class PolicySamplerTests {
 
 	@Test
 	void droppedTracesAreNotRecordedWhenTailIsOff() {
-		PolicySampler sampler = new PolicySampler(List.of(), 0.0, new TracesPerSecondLimiter(0, this.clock::get),
-				false, this.metrics);
+		PolicySampler sampler = new PolicySampler(List.of(), 0.0, new TracesPerSecondLimiter(0, this.clock::get), false,
+				this.metrics);
 		assertThat(decide(sampler, null)).isEqualTo(SamplingDecision.DROP);
 	}
 
@@ -206,8 +224,10 @@ class PolicySamplerTests {
 	}
 
 	private static SamplingDecision decideNow(PolicySampler sampler) {
-		return sampler.shouldSample(Context.root(), IdGenerator.random().generateTraceId(), "http get",
-				SpanKind.SERVER, Attributes.empty(), List.of()).getDecision();
+		return sampler
+			.shouldSample(Context.root(), IdGenerator.random().generateTraceId(), "http get", SpanKind.SERVER,
+					Attributes.empty(), List.of())
+			.getDecision();
 	}
 
 	private static SamplingDecision decideWithParent(PolicySampler sampler, TraceFlags flags) {
@@ -224,8 +244,9 @@ class PolicySamplerTests {
 
 	private static SamplingDecision decideUnder(PolicySampler sampler, SpanContext parent) {
 		Context context = Context.root().with(Span.wrap(parent));
-		return sampler.shouldSample(context, parent.getTraceId(), "http get", SpanKind.SERVER, Attributes.empty(),
-				List.of()).getDecision();
+		return sampler
+			.shouldSample(context, parent.getTraceId(), "http get", SpanKind.SERVER, Attributes.empty(), List.of())
+			.getDecision();
 	}
 
 }

@@ -51,14 +51,14 @@ class RedactingSpanExporterTests {
 		SpanData span = record(resource, SpanLimits.getDefault(), (tracer) -> {
 			Span s = tracer.get("test")
 				.spanBuilder("call with " + SECRET)
-				.addLink(linked, Attributes.of(AttributeKey.stringKey("link.note"), "Bearer " + SECRET,
-						AttributeKey.stringArrayKey("link.tokens"), List.of(OTHER_SECRET)))
+				.addLink(linked,
+						Attributes.of(AttributeKey.stringKey("link.note"), "Bearer " + SECRET,
+								AttributeKey.stringArrayKey("link.tokens"), List.of(OTHER_SECRET)))
 				.startSpan();
 			s.setAttribute("plain", "orders");
 			s.setAttribute("url", "https://api.example.com/v1?api_key=" + SECRET);
 			s.setAttribute(AttributeKey.stringArrayKey("tokens"), List.of("first", SECRET, OTHER_SECRET));
-			s.setAttribute(AttributeKey.valueKey("structured"),
-					Value.of(Value.of("Bearer " + SECRET), Value.of(42L)));
+			s.setAttribute(AttributeKey.valueKey("structured"), Value.of(Value.of("Bearer " + SECRET), Value.of(42L)));
 			s.setAttribute("count", 42L);
 			s.setAttribute("ratio", 0.5);
 			s.setAttribute("ok", true);
@@ -85,7 +85,8 @@ class RedactingSpanExporterTests {
 		assertThat(redacted.getEvents()).hasSize(2);
 		EventData event = redacted.getEvents().get(0);
 		assertThat(event.getName()).startsWith("token " + SecretRedactor.MARKER);
-		assertThat(event.getAttributes().get(AttributeKey.stringKey("detail"))).startsWith("key " + SecretRedactor.MARKER);
+		assertThat(event.getAttributes().get(AttributeKey.stringKey("detail")))
+			.startsWith("key " + SecretRedactor.MARKER);
 		EventData exception = redacted.getEvents().get(1);
 		assertThat(exception).isNotInstanceOf(ExceptionEventData.class);
 		assertThat(exception.getName()).isEqualTo("exception");
@@ -136,7 +137,8 @@ class RedactingSpanExporterTests {
 		RedactingSpanExporter exporter = new RedactingSpanExporter(this.exported, this.redactor::redact, 24);
 		exporter.export(List.of(span));
 		Attributes attributes = this.exported.getFinishedSpanItems().get(0).getAttributes();
-		// Cut first, "Bearer sk-abcdefghijklmno" would no longer be a key the patterns know.
+		// Cut first, "Bearer sk-abcdefghijklmno" would no longer be a key the patterns
+		// know.
 		assertThat(attributes.get(AttributeKey.stringKey("auth"))).hasSizeLessThanOrEqualTo(24)
 			.contains("[REDACTED")
 			.doesNotContain("sk-abc");
@@ -165,9 +167,10 @@ class RedactingSpanExporterTests {
 		SpanData redacted = this.exported.getFinishedSpanItems().get(0);
 		assertThat(redacted.toString()).doesNotContain(SECRET).doesNotContain("boom");
 		assertThat(redacted.getName()).isEqualTo(RedactingSpanExporter.DROPPED);
-		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("trap"))).isEqualTo(RedactingSpanExporter.DROPPED);
-		assertThat(redacted.getAttributes().get(AttributeKey.stringArrayKey("traps")))
-			.containsExactly("fine", RedactingSpanExporter.DROPPED);
+		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("trap")))
+			.isEqualTo(RedactingSpanExporter.DROPPED);
+		assertThat(redacted.getAttributes().get(AttributeKey.stringArrayKey("traps"))).containsExactly("fine",
+				RedactingSpanExporter.DROPPED);
 		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("plain"))).isEqualTo("orders");
 		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("key"))).contains(SecretRedactor.MARKER);
 	}
@@ -182,7 +185,8 @@ class RedactingSpanExporterTests {
 		new RedactingSpanExporter(this.exported, (text) -> null).export(List.of(span));
 		SpanData redacted = this.exported.getFinishedSpanItems().get(0);
 		assertThat(redacted.getName()).isEqualTo(RedactingSpanExporter.DROPPED);
-		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("key"))).isEqualTo(RedactingSpanExporter.DROPPED);
+		assertThat(redacted.getAttributes().get(AttributeKey.stringKey("key")))
+			.isEqualTo(RedactingSpanExporter.DROPPED);
 	}
 
 	@Test

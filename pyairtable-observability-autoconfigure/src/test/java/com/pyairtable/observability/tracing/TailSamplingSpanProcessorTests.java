@@ -13,8 +13,8 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -56,7 +56,8 @@ class TailSamplingSpanProcessorTests {
 		assertThat(spans).extracting(SpanData::getName).containsExactly("child-1", "child-2", "root");
 		assertThat(spans).allSatisfy((span) -> assertThat(span.getSpanContext().isSampled()).isTrue());
 		assertThat(spans.get(2).getAttributes().get(KeptSpan.SAMPLING_REASON)).isEqualTo("error");
-		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_ERROR)).isEqualTo(1);
+		assertThat(this.metrics.decisionCount(TracingMetricNames.SAMPLED, TracingMetricNames.REASON_ERROR))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -69,7 +70,9 @@ class TailSamplingSpanProcessorTests {
 		ordinary.end();
 		assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
 		long start = 1_000_000_000L;
-		Span slow = tracer.spanBuilder("slow").setStartTimestamp(start, java.util.concurrent.TimeUnit.NANOSECONDS).startSpan();
+		Span slow = tracer.spanBuilder("slow")
+			.setStartTimestamp(start, java.util.concurrent.TimeUnit.NANOSECONDS)
+			.startSpan();
 		slow.end(start + Duration.ofSeconds(3).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
 		assertThat(this.exporter.getFinishedSpanItems()).singleElement()
 			.satisfies((span) -> assertThat(span.getAttributes().get(KeptSpan.SAMPLING_REASON)).isEqualTo("slow"));

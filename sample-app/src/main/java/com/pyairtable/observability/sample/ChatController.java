@@ -39,14 +39,15 @@ public class ChatController {
 	public ChatController(SelfClients clients, LlmMetrics llmMetrics, CircuitBreakerRegistry breakers) {
 		this.clients = clients;
 		this.llmMetrics = llmMetrics;
-		this.breaker = breakers.circuitBreaker("llm", CircuitBreakerConfig.custom()
-			.slidingWindowSize(10)
-			.minimumNumberOfCalls(5)
-			.failureRateThreshold(50)
-			.waitDurationInOpenState(Duration.ofSeconds(3))
-			.permittedNumberOfCallsInHalfOpenState(2)
-			.automaticTransitionFromOpenToHalfOpenEnabled(true)
-			.build());
+		this.breaker = breakers.circuitBreaker("llm",
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(Duration.ofSeconds(3))
+					.permittedNumberOfCallsInHalfOpenState(2)
+					.automaticTransitionFromOpenToHalfOpenEnabled(true)
+					.build());
 	}
 
 	@PostMapping
@@ -79,7 +80,8 @@ public class ChatController {
 				return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", "model unavailable"));
 			}
 			catch (CallNotPermittedException ex) {
-				return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "model circuit open"));
+				return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.body(Map.of("error", "model circuit open"));
 			}
 		}
 	}

@@ -19,7 +19,8 @@ public class DiagnosticsController {
 
 	@GetMapping("/fail")
 	String fail() {
-		// Answered as a 500 by Spring MVC without a stack trace in the log every few seconds.
+		// Answered as a 500 by Spring MVC without a stack trace in the log every few
+		// seconds.
 		throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "Simulated failure");
 	}
 

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A stand-in for the Airtable REST API ({@code /v0/{baseId}/{tableIdOrName}[/{recordId}]}).
- * Like the real API under load it answers 429 now and then: five calls in a row out of
- * every 150 (deletes excepted, so that the sample's compensations go through).
+ * A stand-in for the Airtable REST API
+ * ({@code /v0/{baseId}/{tableIdOrName}[/{recordId}]}). Like the real API under load it
+ * answers 429 now and then: five calls in a row out of every 150 (deletes excepted, so
+ * that the sample's compensations go through).
  */
 @RestController
 @RequestMapping("/fake-airtable/v0")
@@ -38,8 +39,7 @@ public class FakeAirtableController {
 	}
 
 	@GetMapping("/{baseId}/{table}/{recordId}")
-	ResponseEntity<Object> get(@PathVariable String baseId, @PathVariable String table,
-			@PathVariable String recordId) {
+	ResponseEntity<Object> get(@PathVariable String baseId, @PathVariable String table, @PathVariable String recordId) {
 		return answer(() -> record(recordId, Map.of("Name", "found")));
 	}
 

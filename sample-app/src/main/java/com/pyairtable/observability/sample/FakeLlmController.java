@@ -32,12 +32,12 @@ public class FakeLlmController {
 		String prompt = String.valueOf(request.getOrDefault("messages", ""));
 		int inputTokens = Math.max(1, prompt.length() / 4);
 		int outputTokens = 20 + (int) (this.calls.get() % 30);
-		return ResponseEntity.ok(Map.of("id", "chatcmpl-" + this.calls.get(), "object", "chat.completion", "model",
-				model, "choices",
-				List.of(Map.of("index", 0, "finish_reason", "stop", "message",
-						Map.of("role", "assistant", "content", "A summary of your records."))),
-				"usage", Map.of("prompt_tokens", inputTokens, "completion_tokens", outputTokens, "total_tokens",
-						inputTokens + outputTokens)));
+		return ResponseEntity
+			.ok(Map.of("id", "chatcmpl-" + this.calls.get(), "object", "chat.completion", "model", model, "choices",
+					List.of(Map.of("index", 0, "finish_reason", "stop", "message",
+							Map.of("role", "assistant", "content", "A summary of your records."))),
+					"usage", Map.of("prompt_tokens", inputTokens, "completion_tokens", outputTokens, "total_tokens",
+							inputTokens + outputTokens)));
 	}
 
 }

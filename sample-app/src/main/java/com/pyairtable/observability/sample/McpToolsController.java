@@ -36,7 +36,8 @@ public class McpToolsController {
 
 	@PostConstruct
 	void startToolProcess() {
-		// The platform's MCP server keeps a tool subprocess; the sample pretends to have one.
+		// The platform's MCP server keeps a tool subprocess; the sample pretends to have
+		// one.
 		this.mcp.subprocessStarted();
 	}
 
@@ -55,7 +56,8 @@ public class McpToolsController {
 		}
 		catch (Exception ex) {
 			this.mcp.recordMessage(McpDirection.OUTBOUND, "error");
-			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("tool", tool, "error", "failed"));
+			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+				.body(Map.of("tool", tool, "error", "failed"));
 		}
 	}
 

@@ -15,10 +15,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * An in-memory queue of record events, as a service keeps an outbox: published at a steady
- * pace while sample traffic is on, drained by {@link RecordIndexer}'s {@code @Async} jobs.
- * It shows the typed queue API ({@code queue_operations_total} and {@code queue_depth} of
- * {@code record-events}); the jobs show the {@code @Async} executor's own.
+ * An in-memory queue of record events, as a service keeps an outbox: published at a
+ * steady pace while sample traffic is on, drained by {@link RecordIndexer}'s
+ * {@code @Async} jobs. It shows the typed queue API ({@code queue_operations_total} and
+ * {@code queue_depth} of {@code record-events}); the jobs show the {@code @Async}
+ * executor's own.
  */
 @Component
 public class RecordEvents implements SmartLifecycle {

@@ -49,7 +49,9 @@ public class RecordsController {
 
 	@GetMapping
 	List<Map<String, Object>> list() {
-		return this.jdbc.sql("SELECT id, name, airtable_id FROM records ORDER BY id DESC LIMIT 20").query().listOfRows();
+		return this.jdbc.sql("SELECT id, name, airtable_id FROM records ORDER BY id DESC LIMIT 20")
+			.query()
+			.listOfRows();
 	}
 
 	@PostMapping
@@ -74,7 +76,8 @@ public class RecordsController {
 	@GetMapping("/{airtableId}")
 	ResponseEntity<Object> get(@PathVariable String airtableId) {
 		try {
-			// The gateway's own one-entry response cache, reported to the Airtable cache metric
+			// The gateway's own one-entry response cache, reported to the Airtable cache
+			// metric
 			// by hand; behind it, Spring's cache (recorded by the starter with no code).
 			Map.Entry<String, Map<?, ?>> last = this.lastRecord.get();
 			boolean hit = last != null && last.getKey().equals(airtableId);

@@ -7,8 +7,8 @@ import org.springframework.web.client.RestClient;
 /**
  * HTTP clients from Spring Boot's {@link RestClient.Builder}, as any service would build
  * them, pointed at the fake APIs this service serves itself. The port is read when a
- * client is first used, since with {@code server.port=0} it is known only once the
- * server runs.
+ * client is first used, since with {@code server.port=0} it is known only once the server
+ * runs.
  */
 @Component
 public class SelfClients {
@@ -33,7 +33,8 @@ public class SelfClients {
 		if (this.airtable == null) {
 			this.airtable = this.builder.clone()
 				.baseUrl(baseUrl() + "/fake-airtable")
-				.defaultHeader("Authorization", "Bearer patSampleToken001.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+				.defaultHeader("Authorization",
+						"Bearer patSampleToken001.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
 				.build();
 		}
 		return this.airtable;

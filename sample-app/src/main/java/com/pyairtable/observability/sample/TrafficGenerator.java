@@ -41,23 +41,28 @@ public class TrafficGenerator implements ApplicationListener<WebServerInitialize
 
 	private static List<Consumer<RestClient>> calls(AtomicLong ticks) {
 		return List.of(
-			(client) -> client.post().uri("/api/records").body(Map.of("name", "record")).retrieve().toBodilessEntity(),
-			(client) -> client.get().uri("/api/records").retrieve().toBodilessEntity(),
-			(client) -> client.post().uri("/api/records/sync").retrieve().toBodilessEntity(),
-			(client) -> client.post()
-				.uri("/api/chat")
-				.body(Map.of("prompt", "Summarise my records", "model", "gemini-2.5-flash"))
-				.retrieve()
-				.toBodilessEntity(),
-			(client) -> {
-				// The same record twice: the second read is a hit of the gateway's own cache.
-				// This call comes every seventh tick: the id must vary with the round, not the tick.
-				long record = (ticks.get() / 7) % 5;
-				client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
-				client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
-			},
-			(client) -> client.post().uri("/api/orders").retrieve().toBodilessEntity(),
-			(client) -> client.post().uri("/api/mcp/tools/list_records").retrieve().toBodilessEntity());
+				(client) -> client.post()
+					.uri("/api/records")
+					.body(Map.of("name", "record"))
+					.retrieve()
+					.toBodilessEntity(),
+				(client) -> client.get().uri("/api/records").retrieve().toBodilessEntity(),
+				(client) -> client.post().uri("/api/records/sync").retrieve().toBodilessEntity(),
+				(client) -> client.post()
+					.uri("/api/chat")
+					.body(Map.of("prompt", "Summarise my records", "model", "gemini-2.5-flash"))
+					.retrieve()
+					.toBodilessEntity(),
+				(client) -> {
+					// The same record twice: the second read is a hit of the gateway's
+					// own cache.
+					// This call comes every seventh tick: the id must vary with the
+					// round, not the tick.
+					long record = (ticks.get() / 7) % 5;
+					client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
+					client.get().uri("/api/records/recSample00000{n}", record).retrieve().toBodilessEntity();
+				}, (client) -> client.post().uri("/api/orders").retrieve().toBodilessEntity(),
+				(client) -> client.post().uri("/api/mcp/tools/list_records").retrieve().toBodilessEntity());
 	}
 
 	private volatile ScheduledExecutorService executor;

@@ -17,7 +17,9 @@ final class ContractMetrics {
 
 	static final Set<String> IDENTITY = Set.of("service", "version", "tier", "environment");
 
-	/** Exposition name to its labels (without identity, {@code le} or {@code quantile}). */
+	/**
+	 * Exposition name to its labels (without identity, {@code le} or {@code quantile}).
+	 */
 	static final Map<String, Set<String>> METRICS = new LinkedHashMap<>();
 
 	static {

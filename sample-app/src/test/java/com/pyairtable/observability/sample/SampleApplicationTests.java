@@ -30,7 +30,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
-
 	@Autowired
 	private Environment environment;
 
@@ -60,14 +59,17 @@ class SampleApplicationTests {
 		assertThat(samples).isGreaterThan(100);
 		assertThat(identified).isEqualTo(samples);
 		// The version comes from the build-info the sample's build writes.
-		assertThat(scrape).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/records\"[^}]*version=\"0.1.0-SNAPSHOT\"");
+		assertThat(scrape).containsPattern(
+				"http_server_requests_seconds_count\\{[^}]*uri=\"/api/records\"[^}]*version=\"0.1.0-SNAPSHOT\"");
 	}
 
 	@Test
 	void liveTrafficShowsInHttpDatabaseAndClientMetrics() {
 		String scrape = get("/actuator/prometheus").body();
-		assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/records\"[^}]*le=\"0.25\"")
-			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"500\"[^}]*uri=\"/api/diagnostics/fail\"")
+		assertThat(scrape)
+			.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/records\"[^}]*le=\"0.25\"")
+			.containsPattern(
+					"http_server_requests_seconds_count\\{[^}]*status=\"500\"[^}]*uri=\"/api/diagnostics/fail\"")
 			.contains("hikaricp_connections_max{")
 			.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/fake-airtable/v0/\\{base}/\\{table}\"")
 			.containsPattern("http_server_response_size_bytes_count\\{[^}]*uri=\"/api/records\"")
@@ -78,22 +80,25 @@ class SampleApplicationTests {
 	void queueMetricsHaveDataInTheDefaultProfile() {
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"publish\",queue=\"record-events\"[^}]*status=\"success\"")
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"consume\",queue=\"record-events\"[^}]*status=\"error\"")
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"success\"")
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"error\"")
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).containsPattern(
+					"queue_operations_total\\{[^}]*operation=\"publish\",queue=\"record-events\"[^}]*status=\"success\"")
+				.containsPattern(
+						"queue_operations_total\\{[^}]*operation=\"consume\",queue=\"record-events\"[^}]*status=\"error\"")
+				.containsPattern(
+						"queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"success\"")
+				.containsPattern(
+						"queue_operations_total\\{[^}]*operation=\"execute\",queue=\"applicationTaskExecutor\"[^}]*status=\"error\"")
 				.containsPattern("queue_depth\\{[^}]*queue=\"record-events\"")
 				.containsPattern("queue_depth\\{[^}]*queue=\"applicationTaskExecutor\""));
 	}
 
 	@Test
 	void everyContractMetricIsScrapedWithExactlyItsLabels() {
-		// The circuit breaker needs the fake LLM's outage to open: the slowest metric to appear.
+		// The circuit breaker needs the fake LLM's outage to open: the slowest metric to
+		// appear.
 		String scrape = await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> get("/actuator/prometheus").body(),
-					(body) -> ContractMetrics.missing(body).isEmpty());
+			.until(() -> get("/actuator/prometheus").body(), (body) -> ContractMetrics.missing(body).isEmpty());
 		assertThat(ContractMetrics.labelMismatches(scrape)).isEmpty();
 	}
 
@@ -112,7 +117,8 @@ class SampleApplicationTests {
 	void probesAnswer(String path) {
 		HttpResponse<String> response = get(path);
 		assertThat(response.statusCode()).isEqualTo(200);
-		// Bursts of 429s from the fake Airtable API make the service DEGRADED now and then:
+		// Bursts of 429s from the fake Airtable API make the service DEGRADED now and
+		// then:
 		// still answered 200, and readiness and liveness stay UP.
 		if (path.contains("live") || path.contains("ready")) {
 			assertThat(response.body()).contains("\"status\":\"UP\"");

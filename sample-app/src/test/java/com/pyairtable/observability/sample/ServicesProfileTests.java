@@ -22,22 +22,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample in its {@code services} profile, against a real PostgreSQL, Redis and AMQP
- * broker ({@link TestServices}: started by the test, or the machine's own on the profile's
- * standard ports with {@code -Dservices=loopback}): its traffic shows in the database, Redis,
- * queue and outbound HTTP metrics, and both stores are members of readiness.
+ * broker ({@link TestServices}: started by the test, or the machine's own on the
+ * profile's standard ports with {@code -Dservices=loopback}): its traffic shows in the
+ * database, Redis, queue and outbound HTTP metrics, and both stores are members of
+ * readiness.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "sample.traffic.interval=40ms")
 @ActiveProfiles("services")
 @Tag(TestServices.TAG)
 class ServicesProfileTests {
 
-
 	@Autowired
 	private Environment environment;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		// Resolved before the context starts, so that a missing service fails naming itself.
+		// Resolved before the context starts, so that a missing service fails naming
+		// itself.
 		TestServices.postgres().registerIn(registry);
 		TestServices.redis().registerIn(registry);
 		TestServices.amqp().registerIn(registry);
@@ -82,9 +83,10 @@ class ServicesProfileTests {
 	void recordEventsTravelThroughRabbitMq() {
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"publish\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
-				.containsPattern("queue_operations_total\\{[^}]*operation=\"consume\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).containsPattern(
+					"queue_operations_total\\{[^}]*operation=\"publish\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
+				.containsPattern(
+						"queue_operations_total\\{[^}]*operation=\"consume\",queue=\"airtable-gateway.record-events\"[^}]*status=\"success\"")
 				.containsPattern("spring_rabbit_listener_seconds_count\\{"));
 	}
 

@@ -46,7 +46,8 @@ class ExposureAuditReliabilityTests {
 					detailed.add(path + " " + response.body());
 				}
 			}
-			Figures.record("s11-exposure", "sensitive_endpoints_not_404", exposed.size() + " of " + SENSITIVE.size() * 2 + " (GET and POST)");
+			Figures.record("s11-exposure", "sensitive_endpoints_not_404",
+					exposed.size() + " of " + SENSITIVE.size() * 2 + " (GET and POST)");
 			Figures.record("s11-exposure", "health_responses_with_details", detailed.size() + " of " + HEALTH.size());
 			assertThat(exposed).isEmpty();
 			assertThat(detailed).isEmpty();

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scenario 11, with Spring Security on the classpath and no filter chain of the service's
- * own (Spring Boot's default security): the scrape needs authentication, the probes do not.
- * Tagged {@code spring-security}: run by its own surefire execution, the only one with
- * Spring Security on the classpath.
+ * own (Spring Boot's default security): the scrape needs authentication, the probes do
+ * not. Tagged {@code spring-security}: run by its own surefire execution, the only one
+ * with Spring Security on the classpath.
  */
 @Tag("reliability")
 @Tag("spring-security")
@@ -30,8 +30,8 @@ class ExposureWithSecurityReliabilityTests {
 					wrong.add(path + " " + status + " (expected 401)");
 				}
 			}
-			for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/health/live", "/live",
-					"/health/ready", "/ready")) {
+			for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/health/live",
+					"/live", "/health/ready", "/ready")) {
 				HttpResponse<String> response = app.get(path);
 				if (response.statusCode() != 200) {
 					wrong.add(path + " " + response.statusCode() + " (expected 200)");

@@ -21,7 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class MinimalInstance implements AutoCloseable {
 
-
 	private final ConfigurableApplicationContext context;
 
 	final int port;
@@ -37,7 +36,8 @@ final class MinimalInstance implements AutoCloseable {
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
-		return new MinimalInstance(new SpringApplicationBuilder(MinimalService.class).run(arguments.toArray(String[]::new)));
+		return new MinimalInstance(
+				new SpringApplicationBuilder(MinimalService.class).run(arguments.toArray(String[]::new)));
 	}
 
 	static int freePort() {

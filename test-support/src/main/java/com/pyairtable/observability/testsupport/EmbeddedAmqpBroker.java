@@ -11,8 +11,8 @@ import org.apache.qpid.server.SystemLauncher;
 
 /**
  * Apache Qpid Broker-J in this JVM, speaking AMQP 0-9-1 as RabbitMQ does: one in-memory
- * virtual host (the default, so that RabbitMQ clients' {@code /} reaches it), user guest/guest
- * with PLAIN over plain TCP, loopback only, no management port.
+ * virtual host (the default, so that RabbitMQ clients' {@code /} reaches it), user
+ * guest/guest with PLAIN over plain TCP, loopback only, no management port.
  */
 final class EmbeddedAmqpBroker {
 
@@ -33,10 +33,13 @@ final class EmbeddedAmqpBroker {
 			launcher.startup(Map.of("type", "Memory", "initialConfigurationLocation", configuration.toExternalForm(),
 					"startupLoggedToSystemOut", false, "context",
 					Map.of("qpid.amqp_port", String.valueOf(port), "qpid.work_dir", work.toString(),
-							// Nothing of the broker's is kept: no preferences file in the work directory.
+							// Nothing of the broker's is kept: no preferences file in the
+							// work directory.
 							"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}",
-							// basic.reject without requeue drops the message, as RabbitMQ does: Broker-J
-							// puts it back on the queue unless the queue limits its delivery attempts.
+							// basic.reject without requeue drops the message, as RabbitMQ
+							// does: Broker-J
+							// puts it back on the queue unless the queue limits its
+							// delivery attempts.
 							"queue.maximumDeliveryAttempts", "1")));
 		}
 		catch (IOException ex) {

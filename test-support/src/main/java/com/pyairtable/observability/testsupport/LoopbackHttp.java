@@ -14,7 +14,8 @@ import java.time.Duration;
  */
 public final class LoopbackHttp {
 
-	// HTTP/1.1 as most clients of a service speak it, without an h2c upgrade offer on each request.
+	// HTTP/1.1 as most clients of a service speak it, without an h2c upgrade offer on
+	// each request.
 	private static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))

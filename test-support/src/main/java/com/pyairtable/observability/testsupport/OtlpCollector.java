@@ -47,12 +47,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real OTLP/HTTP collector on 127.0.0.1: takes trace, metric and log exports (protobuf,
- * gzipped or not) on {@code /v1/traces}, {@code /v1/metrics} and {@code /v1/logs}, decodes
- * them with the official {@code opentelemetry-proto} messages and keeps them with their
- * headers. It answers 200 unless told otherwise: a schedule of statuses, a default status, a
- * delay before each answer, or a {@link Mode} that refuses connections or holds them
- * unanswered. Its port stays the same across modes, and lies below Linux's ephemeral range
- * (32768-60999) so that no outgoing connection takes it while it is closed.
+ * gzipped or not) on {@code /v1/traces}, {@code /v1/metrics} and {@code /v1/logs},
+ * decodes them with the official {@code opentelemetry-proto} messages and keeps them with
+ * their headers. It answers 200 unless told otherwise: a schedule of statuses, a default
+ * status, a delay before each answer, or a {@link Mode} that refuses connections or holds
+ * them unanswered. Its port stays the same across modes, and lies below Linux's ephemeral
+ * range (32768-60999) so that no outgoing connection takes it while it is closed.
  */
 public final class OtlpCollector implements AutoCloseable {
 
@@ -86,7 +86,8 @@ public final class OtlpCollector implements AutoCloseable {
 
 	private volatile Duration answerDelay = Duration.ZERO;
 
-	// Only the bodies are kept, decoded again when asked for: the reliability scenarios weigh
+	// Only the bodies are kept, decoded again when asked for: the reliability scenarios
+	// weigh
 	// the heap of the JVM the collector shares with the application.
 	private final List<Export> exports = new CopyOnWriteArrayList<>();
 
@@ -98,7 +99,8 @@ public final class OtlpCollector implements AutoCloseable {
 
 	/** Starts the collector, answering, on a free port between 20000 and 32000. */
 	public OtlpCollector() {
-		// The JDK server reads it once, when the first server starts; without it every small
+		// The JDK server reads it once, when the first server starts; without it every
+		// small
 		// answer waits for a delayed ACK (~40 ms).
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer started = null;
@@ -197,7 +199,8 @@ public final class OtlpCollector implements AutoCloseable {
 	}
 
 	/**
-	 * Every trace export kept, decoded: all that left the process, links and arrays included.
+	 * Every trace export kept, decoded: all that left the process, links and arrays
+	 * included.
 	 * @return the requests
 	 */
 	public List<ExportTraceServiceRequest> traceRequests() {
@@ -267,8 +270,8 @@ public final class OtlpCollector implements AutoCloseable {
 	}
 
 	/**
-	 * Every log record received as text: severity, body and attributes, every string one a
-	 * line.
+	 * Every log record received as text: severity, body and attributes, every string one
+	 * a line.
 	 * @return the texts
 	 */
 	public List<String> logRecordTexts() {
@@ -291,8 +294,8 @@ public final class OtlpCollector implements AutoCloseable {
 	}
 
 	/**
-	 * Every resource block of every kept export as text: its attributes, then the name and
-	 * attributes of each of its scopes, every string one a line.
+	 * Every resource block of every kept export as text: its attributes, then the name
+	 * and attributes of each of its scopes, every string one a line.
 	 * @return one text per resource block
 	 */
 	public List<String> resourceTexts() {
@@ -483,7 +486,8 @@ public final class OtlpCollector implements AutoCloseable {
 			this.blackHoleHoldMillis.add((System.nanoTime() - start) / 1_000_000);
 		}
 		catch (SocketException ex) {
-			// Closed by the exporter (a reset) or by leaving the mode: only the first counts.
+			// Closed by the exporter (a reset) or by leaving the mode: only the first
+			// counts.
 			if (this.heldConnections.contains(connection)) {
 				this.blackHoleHoldMillis.add((System.nanoTime() - start) / 1_000_000);
 			}
@@ -496,7 +500,9 @@ public final class OtlpCollector implements AutoCloseable {
 		}
 	}
 
-	/** Binds the fixed port again: connections of the previous mode may hold it a moment. */
+	/**
+	 * Binds the fixed port again: connections of the previous mode may hold it a moment.
+	 */
 	private static <T> T bindRetrying(Binder<T> binder) throws IOException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (true) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A span as the {@link OtlpCollector} received it: ids in hex, attribute values as text, and
- * all of its strings in one text for searching.
+ * A span as the {@link OtlpCollector} received it: ids in hex, attribute values as text,
+ * and all of its strings in one text for searching.
  *
  * @param traceId the trace id, 32 hex digits
  * @param spanId the span id, 16 hex digits
@@ -19,8 +19,8 @@ import io.opentelemetry.proto.trace.v1.Span;
  * @param events each event as its name, a space and its attributes
  * @param statusCode the status code number (0 unset, 1 ok, 2 error)
  * @param statusMessage the status message
- * @param text every string of the span: name, attributes (arrays and maps walked), events,
- * links, trace state and status message, one a line
+ * @param text every string of the span: name, attributes (arrays and maps walked),
+ * events, links, trace state and status message, one a line
  */
 public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, long startNanos,
 		Map<String, String> attributes, List<String> events, int statusCode, String statusMessage, String text) {

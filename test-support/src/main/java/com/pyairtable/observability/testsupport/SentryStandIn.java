@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A local HTTP endpoint standing in for Sentry: accepts envelopes on
- * {@code /api/<project>/envelope/} and decodes their items (header line, then one
- * item header and one JSON payload line per item).
+ * {@code /api/<project>/envelope/} and decodes their items (header line, then one item
+ * header and one JSON payload line per item).
  */
 public final class SentryStandIn implements AutoCloseable {
 
@@ -88,6 +88,7 @@ public final class SentryStandIn implements AutoCloseable {
 
 	/**
 	 * One envelope item.
+	 *
 	 * @param type the item type ({@code event}, {@code transaction}, ...)
 	 * @param payload its JSON payload
 	 */

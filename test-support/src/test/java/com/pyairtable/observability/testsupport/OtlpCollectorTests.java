@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
  */
 class OtlpCollectorTests {
 
-	private static final Resource RESOURCE = Resource.newBuilder().addAttributes(attribute("service.name", "orders")).build();
+	private static final Resource RESOURCE = Resource.newBuilder()
+		.addAttributes(attribute("service.name", "orders"))
+		.build();
 
 	@Test
 	void keepsTraceMetricAndLogExportsDecodedWithTheirHeaders() throws IOException {
@@ -64,8 +66,8 @@ class OtlpCollectorTests {
 			assertThat(collector.logRecords()).extracting((log) -> log.getBody().getStringValue())
 				.containsExactly("order 7 failed");
 			assertThat(collector.logRecordTexts()).containsExactly("WARN\norder 7 failed\nlogger=orders\n");
-			assertThat(collector.resources()).hasSize(3).allSatisfy((resource) -> assertThat(resource)
-				.containsExactly(Map.entry("service.name", "orders")));
+			assertThat(collector.resources()).hasSize(3)
+				.allSatisfy((resource) -> assertThat(resource).containsExactly(Map.entry("service.name", "orders")));
 			assertThat(collector.resourceTexts()).first().isEqualTo("service.name=orders\nspring\n");
 			assertThat(collector.exports()).extracting(OtlpCollector.Export::path)
 				.containsExactly("/v1/traces", "/v1/metrics", "/v1/logs");
@@ -132,7 +134,8 @@ class OtlpCollectorTests {
 			assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> LoopbackHttp.send(request))
 				.withCauseInstanceOf(HttpTimeoutException.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> !collector.blackHoleHoldMillis().isEmpty());
-			// The client's timeout proves the silence; the hold's length depends on scheduling.
+			// The client's timeout proves the silence; the hold's length depends on
+			// scheduling.
 			assertThat(collector.blackHoleHoldMillis()).hasSize(1);
 			assertThat(collector.answered()).isEmpty();
 			collector.mode(OtlpCollector.Mode.ANSWER);
@@ -166,9 +169,7 @@ class OtlpCollectorTests {
 			.addEvents(Span.Event.newBuilder()
 				.setName("exception")
 				.addAttributes(attribute("exception.type", "IllegalStateException")))
-			.setStatus(Status.newBuilder()
-				.setCode(Status.StatusCode.STATUS_CODE_ERROR)
-				.setMessage("boom"))
+			.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("boom"))
 			.build();
 		return ExportTraceServiceRequest.newBuilder()
 			.addResourceSpans(ResourceSpans.newBuilder()

@@ -65,9 +65,9 @@ class TestServicesTests {
 				Channel channel = connection.createChannel()) {
 			String queue = channel.queueDeclare().getQueue();
 			BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
-			channel.basicConsume(queue, true, (tag, delivery) -> received
-				.add(new String(delivery.getBody(), StandardCharsets.UTF_8)), (tag) -> {
-				});
+			channel.basicConsume(queue, true,
+					(tag, delivery) -> received.add(new String(delivery.getBody(), StandardCharsets.UTF_8)), (tag) -> {
+					});
 			channel.basicPublish("", queue, null, "hello".getBytes(StandardCharsets.UTF_8));
 			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
 			assertThat(connection.getServerProperties()).containsKey("version");

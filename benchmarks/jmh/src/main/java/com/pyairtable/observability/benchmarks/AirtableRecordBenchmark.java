@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One Airtable call recorded on a warm series: the binder (URL parsed into base, table
- * and operation, guarded tags, counter and histogram) against raw Micrometer recording the
- * same two meters with the same tags already known.
+ * and operation, guarded tags, counter and histogram) against raw Micrometer recording
+ * the same two meters with the same tags already known.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +32,8 @@ public class AirtableRecordBenchmark {
 
 	private static final String API = "https://api.airtable.com";
 
-	private static final URI CALL = URI.create("https://api.airtable.com/v0/appA1b2C3d4E5f6G7/Orders/rec0123456789ABCD");
+	private static final URI CALL = URI
+		.create("https://api.airtable.com/v0/appA1b2C3d4E5f6G7/Orders/rec0123456789ABCD");
 
 	MeterRegistry raw;
 

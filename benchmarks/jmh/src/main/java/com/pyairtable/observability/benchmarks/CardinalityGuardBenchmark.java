@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The guard's lookup of a tag value: a warm value already admitted, and values beyond the
- * cap (100 distinct values seen, then a stream of new ones, as under a cardinality attack).
+ * cap (100 distinct values seen, then a stream of new ones, as under a cardinality
+ * attack).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -36,7 +36,8 @@ import org.springframework.core.env.StandardEnvironment;
  * request ids in the MDC, Spring Boot's structured-log encoder or a pattern layout,
  * appender) to an output stream that discards it, with the starter's log redaction as an
  * application gets it: the platform's JSON line against Spring Boot's own Logstash JSON
- * format (the baseline a user would otherwise pick) and the plain-text line of development.
+ * format (the baseline a user would otherwise pick) and the plain-text line of
+ * development.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,9 +57,9 @@ public class JsonLogLineBenchmark {
 	public void setUp() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("benchmark", Map.of("spring.application.name", "airtable-gateway",
-					"pyairtable.observability.service.version", "1.4.2",
-					"pyairtable.observability.service.environment", "production")));
+			.addFirst(new MapPropertySource("benchmark",
+					Map.of("spring.application.name", "airtable-gateway", "pyairtable.observability.service.version",
+							"1.4.2", "pyairtable.observability.service.environment", "production")));
 		this.context = new LoggerContext();
 		LogbackMDCAdapter mdc = new LogbackMDCAdapter();
 		this.context.setMDCAdapter(mdc);
@@ -82,7 +83,8 @@ public class JsonLogLineBenchmark {
 		if ("text".equals(this.format)) {
 			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
 			encoder.setContext(this.context);
-			encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%thread] %logger{36} %X{request_id} : %msg%n");
+			encoder
+				.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5level [%thread] %logger{36} %X{request_id} : %msg%n");
 			encoder.start();
 			return encoder;
 		}

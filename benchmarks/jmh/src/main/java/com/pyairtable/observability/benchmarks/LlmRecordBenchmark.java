@@ -65,10 +65,7 @@ public class LlmRecordBenchmark {
 			.record(TOOK);
 		Counter.builder("llm.tokens").tags(call).tag("type", "input").register(this.raw).increment(1200);
 		Counter.builder("llm.tokens").tags(call).tag("type", "output").register(this.raw).increment(300);
-		Counter.builder("llm.cost.usd")
-			.tags(call)
-			.register(this.raw)
-			.increment((1200 * 0.30 + 300 * 2.50) / 1_000_000);
+		Counter.builder("llm.cost.usd").tags(call).register(this.raw).increment((1200 * 0.30 + 300 * 2.50) / 1_000_000);
 	}
 
 	@Benchmark

@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Redaction of a 200-character log line with the built-in patterns: one with no secret
- * (the path of nearly every line) and one with an Airtable token in it; and of adversarial
- * values (a trigger repeated over 1 KB, 8 KB and 64 KB), whose time per byte must stay flat
- * across sizes for the redactor to be linear.
+ * (the path of nearly every line) and one with an Airtable token in it; and of
+ * adversarial values (a trigger repeated over 1 KB, 8 KB and 64 KB), whose time per byte
+ * must stay flat across sizes for the redactor to be linear.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -11,10 +11,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The request id of a request that came without one, on two request threads at once:
- * the starter's id against {@link UUID#randomUUID()} (what it used before, and what a
- * hand-written filter usually calls), which shares one {@code SecureRandom}. And an incoming
- * id checked and kept.
+ * The request id of a request that came without one, on two request threads at once: the
+ * starter's id against {@link UUID#randomUUID()} (what it used before, and what a
+ * hand-written filter usually calls), which shares one {@code SecureRandom}. And an
+ * incoming id checked and kept.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -32,10 +32,11 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The sampler's decision for a new trace, as the starter configures it by default: the
- * management paths never traced (seven path rules), then the ratio, then the traces-per-second
- * cap (off here, so that ratio 1.0 measures the decision and not the cap's refusals), with the
- * request's method and path current on the thread, as the starter's filter makes them; and for
- * a local root under a caller's sampled {@code traceparent} ({@code remote-parent: cap}).
+ * management paths never traced (seven path rules), then the ratio, then the
+ * traces-per-second cap (off here, so that ratio 1.0 measures the decision and not the
+ * cap's refusals), with the request's method and path current on the thread, as the
+ * starter's filter makes them; and for a local root under a caller's sampled
+ * {@code traceparent} ({@code remote-parent: cap}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +50,10 @@ public class SamplerBenchmark {
 
 	PolicySampler sampler;
 
-	/** As the starter configures it, with a cap that never refuses: the cap's bucket is taken on every decision. */
+	/**
+	 * As the starter configures it, with a cap that never refuses: the cap's bucket is
+	 * taken on every decision.
+	 */
 	PolicySampler cappedSampler;
 
 	String[] traceIds;
@@ -63,7 +67,8 @@ public class SamplerBenchmark {
 		this.sampler = defaultSampler(this.ratio, new TracingMetrics());
 		this.cappedSampler = new PolicySampler(List.of(), this.ratio,
 				new TracesPerSecondLimiter(1e12, System::nanoTime), true, new TracingMetrics(), RemoteParentPolicy.CAP);
-		// The filter's thread-local, as on a request thread (JMH runs setup on the benchmark thread).
+		// The filter's thread-local, as on a request thread (JMH runs setup on the
+		// benchmark thread).
 		new RequestInfo("GET", "/api/items/42").makeCurrent();
 		this.traceIds = new String[TRACE_IDS];
 		for (int i = 0; i < TRACE_IDS; i++) {
@@ -103,7 +108,10 @@ public class SamplerBenchmark {
 				SpanKind.SERVER, Attributes.empty(), List.of());
 	}
 
-	/** A local root under a caller's sampled {@code traceparent}, taking a token from the cap. */
+	/**
+	 * A local root under a caller's sampled {@code traceparent}, taking a token from the
+	 * cap.
+	 */
 	@Benchmark
 	public SamplingResult remoteParentDecisionUnderCap() {
 		int i = this.next++ & (TRACE_IDS - 1);

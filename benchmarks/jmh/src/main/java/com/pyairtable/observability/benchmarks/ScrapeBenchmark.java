@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One {@code /actuator/prometheus} scrape, as text, of a registry holding the given number
- * of series, each with the four identity labels.
+ * One {@code /actuator/prometheus} scrape, as text, of a registry holding the given
+ * number of series, each with the four identity labels.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

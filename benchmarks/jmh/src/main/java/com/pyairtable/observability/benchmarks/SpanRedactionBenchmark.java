@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Redaction of one exported server span (twelve attributes, a string array among them, and
- * a resource of six attributes) on the export thread: one with no secret (the path of nearly
- * every span) and one with a token in its URL attribute.
+ * Redaction of one exported server span (twelve attributes, a string array among them,
+ * and a resource of six attributes) on the export thread: one with no secret (the path of
+ * nearly every span) and one with a token in its URL attribute.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

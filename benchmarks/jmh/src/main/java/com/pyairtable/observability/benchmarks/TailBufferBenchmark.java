@@ -27,11 +27,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One request's trace (a server span with the attributes Micrometer's HTTP observation sets,
- * and one child span) through the OpenTelemetry SDK with the starter's sampler, with tail
- * keeping on (head-dropped spans are recorded, buffered, and dropped when the root ends
- * neither failed nor slow) and off (head-dropped spans are no-ops). The difference at a given
- * ratio is the tail buffer's cost; at 1.0 every span is sampled and the buffer is bypassed.
+ * One request's trace (a server span with the attributes Micrometer's HTTP observation
+ * sets, and one child span) through the OpenTelemetry SDK with the starter's sampler,
+ * with tail keeping on (head-dropped spans are recorded, buffered, and dropped when the
+ * root ends neither failed nor slow) and off (head-dropped spans are no-ops). The
+ * difference at a given ratio is the tail buffer's cost; at 1.0 every span is sampled and
+ * the buffer is bypassed.
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -42,7 +42,8 @@ public class AirtableHealthProperties {
 	}
 
 	public void setRateLimitHits(int rateLimitHits) {
-		// The binder keeps the last 64 429s, so a larger threshold could never be reached.
+		// The binder keeps the last 64 429s, so a larger threshold could never be
+		// reached.
 		if (rateLimitHits < 1 || rateLimitHits > 64) {
 			throw new IllegalArgumentException(
 					PREFIX + ".rate-limit-hits was " + rateLimitHits + " but must be between 1 and 64");

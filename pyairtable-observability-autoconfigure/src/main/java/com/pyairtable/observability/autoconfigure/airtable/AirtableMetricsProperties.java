@@ -19,12 +19,15 @@ public class AirtableMetricsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Base URL of the Airtable API; calls whose URL starts with it are recorded. Placeholders
-	 * such as ${local.server.port} are resolved at the first call.
+	 * Base URL of the Airtable API; calls whose URL starts with it are recorded.
+	 * Placeholders such as ${local.server.port} are resolved at the first call.
 	 */
 	private String apiUrl = "https://api.airtable.com";
 
-	/** Monthly API call quota of the plan, published as airtable_api_monthly_quota; 0 for none. */
+	/**
+	 * Monthly API call quota of the plan, published as airtable_api_monthly_quota; 0 for
+	 * none.
+	 */
 	private long monthlyQuota;
 
 	/** Client-side call budget per base. */
@@ -44,8 +47,8 @@ public class AirtableMetricsProperties {
 
 	public void setApiUrl(String apiUrl) {
 		if (apiUrl == null || !(apiUrl.startsWith("http://") || apiUrl.startsWith("https://"))) {
-			throw new IllegalArgumentException(
-					PREFIX + ".api-url must be an http:// or https:// URL, was '" + PropertyValues.forMessage(apiUrl) + "'");
+			throw new IllegalArgumentException(PREFIX + ".api-url must be an http:// or https:// URL, was '"
+					+ PropertyValues.forMessage(apiUrl) + "'");
 		}
 		this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
 	}
@@ -71,7 +74,10 @@ public class AirtableMetricsProperties {
 	 */
 	public static class RateLimit {
 
-		/** Whether calls wait for a client-side budget per base (per instance, not fleet-wide). */
+		/**
+		 * Whether calls wait for a client-side budget per base (per instance, not
+		 * fleet-wide).
+		 */
 		private boolean enabled;
 
 		/** Calls allowed per base per period. */

@@ -55,8 +55,8 @@ public final class AirtableObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * The API URL, with placeholders such as {@code ${local.server.port}} resolved when the
-	 * first call is made rather than at startup.
+	 * The API URL, with placeholders such as {@code ${local.server.port}} resolved when
+	 * the first call is made rather than at startup.
 	 */
 	static AirtableApiUrl apiUrl(AirtableMetricsProperties properties, Environment environment) {
 		return new AirtableApiUrl(properties.getApiUrl(), environment::resolvePlaceholders);
@@ -84,8 +84,7 @@ public final class AirtableObservabilityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RateLimiter.class)
-	@ConditionalOnProperty(prefix = AirtableMetricsProperties.PREFIX, name = "rate-limit.enabled",
-			havingValue = "true")
+	@ConditionalOnProperty(prefix = AirtableMetricsProperties.PREFIX, name = "rate-limit.enabled", havingValue = "true")
 	static class RateLimitBudgetConfiguration {
 
 		@Bean

@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * Cache operation metrics for every cache of every {@link CacheManager} bean, beside
  * Spring Boot's own cache metrics.
  */
-@AutoConfiguration(after = CardinalityObservabilityAutoConfiguration.class, beforeName = {
-		"org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration" })
+@AutoConfiguration(after = CardinalityObservabilityAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration" })
 @ConditionalOnClass({ MeterRegistry.class, CacheManager.class })
 @ConditionalOnBean(CardinalityGuard.class)
 @ConditionalOnObservabilityEnabled("metrics.cache")

@@ -1,15 +1,14 @@
 package com.pyairtable.observability.autoconfigure.cardinality;
 
-import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import java.util.LinkedHashSet;
 
+import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.cardinality.CardinalityGuard;
 import com.pyairtable.observability.logging.SecretRedactor;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,9 +17,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 /**
- * The cardinality guard shared by the business metric binders. Label values are checked by
- * the application's {@link SecretRedactor} (the built-in patterns when there is none, so
- * that turning log redaction off never lets a secret into a label).
+ * The cardinality guard shared by the business metric binders. Label values are checked
+ * by the application's {@link SecretRedactor} (the built-in patterns when there is none,
+ * so that turning log redaction off never lets a secret into a label).
  */
 @AutoConfiguration(before = MetricsAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

@@ -17,16 +17,24 @@ public class CardinalityProperties {
 	/** Prefix of the business metrics properties. */
 	public static final String PREFIX = "pyairtable.observability.metrics";
 
-	/** Distinct values allowed per tag per metric before further values fold into 'other'. */
+	/**
+	 * Distinct values allowed per tag per metric before further values fold into 'other'.
+	 */
 	private int maxTagValues = 100;
 
 	/** Length in characters beyond which a tag value is cut. */
 	private int maxTagValueLength = 64;
 
-	/** Series a metric name may expose in a scrape, histogram buckets included, before new values fold into 'other'. */
+	/**
+	 * Series a metric name may expose in a scrape, histogram buckets included, before new
+	 * values fold into 'other'.
+	 */
 	private int maxSeriesPerMetric = 2000;
 
-	/** Time after which an unused tag value is released, with its meters, when its tag needs room. */
+	/**
+	 * Time after which an unused tag value is released, with its meters, when its tag
+	 * needs room.
+	 */
 	private Duration tagValueTtl = Duration.ofMinutes(10);
 
 	/** Per tag key, the values it may take; any other value is recorded as 'other'. */
@@ -38,8 +46,7 @@ public class CardinalityProperties {
 
 	public void setMaxTagValues(int maxTagValues) {
 		if (maxTagValues < 1) {
-			throw new IllegalArgumentException(
-					PREFIX + ".max-tag-values must be at least 1, was " + maxTagValues);
+			throw new IllegalArgumentException(PREFIX + ".max-tag-values must be at least 1, was " + maxTagValues);
 		}
 		this.maxTagValues = maxTagValues;
 	}
@@ -50,8 +57,8 @@ public class CardinalityProperties {
 
 	public void setMaxTagValueLength(int maxTagValueLength) {
 		if (maxTagValueLength < 1 || maxTagValueLength > 1024) {
-			throw new IllegalArgumentException(PREFIX + ".max-tag-value-length must be between 1 and 1024, was "
-					+ maxTagValueLength);
+			throw new IllegalArgumentException(
+					PREFIX + ".max-tag-value-length must be between 1 and 1024, was " + maxTagValueLength);
 		}
 		this.maxTagValueLength = maxTagValueLength;
 	}
@@ -89,7 +96,10 @@ public class CardinalityProperties {
 	 */
 	public static class Tag {
 
-		/** Values the tag may take; empty for any value (bounded by the cap and the budget). */
+		/**
+		 * Values the tag may take; empty for any value (bounded by the cap and the
+		 * budget).
+		 */
 		private List<String> allowedValues = new ArrayList<>();
 
 		public List<String> getAllowedValues() {

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when the starter is enabled ({@code pyairtable.observability.enabled}) and, when
- * a feature is named, that feature too ({@code pyairtable.observability.<feature>.enabled});
- * both default to true.
+ * Matches when the starter is enabled ({@code pyairtable.observability.enabled}) and,
+ * when a feature is named, that feature too
+ * ({@code pyairtable.observability.<feature>.enabled}); both default to true.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -1,7 +1,5 @@
 package com.pyairtable.observability.autoconfigure.core;
 
-import java.util.Map;
-
 import com.pyairtable.observability.core.ServiceIdentity;
 import com.pyairtable.observability.core.ServiceIdentityMeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Core of the starter: the service identity, applied as common tags on every meter and
- * as OpenTelemetry resource attributes.
+ * Core of the starter: the service identity, applied as common tags on every meter and as
+ * OpenTelemetry resource attributes.
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class,
 		before = { MetricsAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class })

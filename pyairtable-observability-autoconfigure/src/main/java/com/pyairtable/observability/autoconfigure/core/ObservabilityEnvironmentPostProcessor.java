@@ -79,7 +79,8 @@ public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostPro
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>(platformVariables(environment));
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.copyOf(defaults)));
-		// Bound once, with the platform's variables visible; a value the properties reject
+		// Bound once, with the platform's variables visible; a value the properties
+		// reject
 		// is left at its default here and fails startup, with its message, when the
 		// context binds it.
 		Binder binder = Binder.get(environment);
@@ -126,13 +127,16 @@ public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostPro
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.observations.long-task-timer.enabled", "true");
-		// Micrometer turns exemplars on for every metric type, which puts them on the _count
+		// Micrometer turns exemplars on for every metric type, which puts them on the
+		// _count
 		// of timers; OpenMetrics allows them only on counters and histogram buckets, and
 		// Prometheus 2.x then rejects the whole scrape once tracing is on.
 		defaults.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
 				"false");
-		// Boot's 2048 spans is two seconds of a busy service's spans: a batch processor worker
-		// starved of CPU for that long drops spans. 8192 references cost 64 KB when empty.
+		// Boot's 2048 spans is two seconds of a busy service's spans: a batch processor
+		// worker
+		// starved of CPU for that long drops spans. 8192 references cost 64 KB when
+		// empty.
 		defaults.put("management.opentelemetry.tracing.export.max-queue-size", "8192");
 	}
 
@@ -150,7 +154,8 @@ public class ObservabilityEnvironmentPostProcessor implements EnvironmentPostPro
 		boolean enabled = binder.bind(METRICS_OTLP_ENABLED, Boolean.class).orElse(false);
 		defaults.put(OTLP_METRICS + "enabled", String.valueOf(enabled));
 		if (enabled) {
-			// Seconds, as in the Prometheus scrape: Mimir then names timers *_seconds too.
+			// Seconds, as in the Prometheus scrape: Mimir then names timers *_seconds
+			// too.
 			defaults.put(OTLP_METRICS + "base-time-unit", "seconds");
 		}
 	}

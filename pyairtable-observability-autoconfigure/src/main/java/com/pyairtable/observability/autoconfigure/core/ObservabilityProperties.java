@@ -125,7 +125,8 @@ public class ObservabilityProperties {
 		public void setEnvironment(String environment) {
 			String normalized = ServiceIdentity.normalize(environment);
 			if (!ENVIRONMENT_NAME.matcher(normalized).matches()) {
-				throw new IllegalArgumentException(PREFIX + ".service.environment was '" + PropertyValues.forMessage(environment)
+				throw new IllegalArgumentException(PREFIX + ".service.environment was '"
+						+ PropertyValues.forMessage(environment)
 						+ "' but must be 1 to 63 lower-case letters, digits, '-' or '_' (for example development, staging, production)");
 			}
 			this.environment = normalized;
@@ -141,9 +142,9 @@ public class ObservabilityProperties {
 		/**
 		 * Histogram buckets of 'http.server.requests', at the SLO boundaries.
 		 */
-		private List<Duration> latencyBuckets = new ArrayList<>(List.of(Duration.ofMillis(100),
-				Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-				Duration.ofSeconds(3), Duration.ofSeconds(5)));
+		private List<Duration> latencyBuckets = new ArrayList<>(
+				List.of(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+						Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5)));
 
 		/**
 		 * Whether actuator and probe requests are observed (counted in
@@ -152,8 +153,8 @@ public class ObservabilityProperties {
 		private boolean observeManagementRequests = false;
 
 		/**
-		 * Whether request and response sizes are recorded as
-		 * 'http.server.request.size' and 'http.server.response.size'.
+		 * Whether request and response sizes are recorded as 'http.server.request.size'
+		 * and 'http.server.response.size'.
 		 */
 		private boolean recordSizes = true;
 
@@ -169,7 +170,8 @@ public class ObservabilityProperties {
 			Duration previous = Duration.ZERO;
 			for (Duration bucket : latencyBuckets) {
 				if (bucket.isNegative() || bucket.isZero()) {
-					throw new IllegalArgumentException(key + " contains " + bucket + " but every bucket must be positive");
+					throw new IllegalArgumentException(
+							key + " contains " + bucket + " but every bucket must be positive");
 				}
 				if (bucket.compareTo(previous) <= 0) {
 					throw new IllegalArgumentException(key + " is " + latencyBuckets

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A collector endpoint as the starter's OTLP properties take it: checked when bound, and
- * turned into a signal's OTLP/HTTP URL the way the OpenTelemetry specification derives one
- * from {@code OTEL_EXPORTER_OTLP_ENDPOINT}. Shared by the export of traces, metrics and
- * logs.
+ * turned into a signal's OTLP/HTTP URL the way the OpenTelemetry specification derives
+ * one from {@code OTEL_EXPORTER_OTLP_ENDPOINT}. Shared by the export of traces, metrics
+ * and logs.
  */
 public final class OtlpEndpoint {
 

@@ -31,12 +31,12 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Every JDBC statement of every {@code DataSource} as an Observation, through
- * datasource-micrometer (which wraps each {@code DataSource} bean in a proxy): spans named
- * after the statement's operation and table, and the metrics of {@link DatabaseMetrics}.
- * HikariCP's pool metrics are Spring Boot's, untouched.
+ * datasource-micrometer (which wraps each {@code DataSource} bean in a proxy): spans
+ * named after the statement's operation and table, and the metrics of
+ * {@link DatabaseMetrics}. HikariCP's pool metrics are Spring Boot's, untouched.
  */
-@AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class, LoggingObservabilityAutoConfiguration.class,
-		MicrometerTracingAutoConfiguration.class },
+@AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class,
+		LoggingObservabilityAutoConfiguration.class, MicrometerTracingAutoConfiguration.class },
 		before = DataSourceObservationAutoConfiguration.class)
 @ConditionalOnClass({ QueryContext.class, DataSourceObservationAutoConfiguration.class, MeterRegistry.class })
 @ConditionalOnBean(CardinalityGuard.class)
@@ -81,7 +81,8 @@ public final class DatabaseObservabilityAutoConfiguration {
 	static class OrphanSpansConfiguration {
 
 		@Bean
-		// Before Spring Boot's propagating handlers, which would otherwise claim it first.
+		// Before Spring Boot's propagating handlers, which would otherwise claim it
+		// first.
 		@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
 		@ConditionalOnMissingBean(name = "jdbcOrphanSpanSuppressor")
 		OrphanSpanSuppressor jdbcOrphanSpanSuppressor(Tracer tracer) {

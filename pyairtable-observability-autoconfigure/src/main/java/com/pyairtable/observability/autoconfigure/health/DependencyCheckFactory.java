@@ -68,12 +68,13 @@ final class DependencyCheckFactory {
 		if (uri.getRawQuery() != null) {
 			addSecret(secrets, uri.getRawQuery());
 		}
-		// A token in the path (/hooks/<token>) must not show up in an error quoting the URL.
+		// A token in the path (/hooks/<token>) must not show up in an error quoting the
+		// URL.
 		secrets.addAll(Redaction.pathSecrets(uri));
 		HttpDependencyProbe probe = new HttpDependencyProbe(client, uri, check.getTimeout(), check.getHeaders(),
 				new HashSet<>(check.getExpectedStatuses()));
-		return new DependencyCheck(name, "http", Redaction.uri(uri, redactor), check.isCritical(),
-				check.getInterval(), probe, secrets, clock, redactor);
+		return new DependencyCheck(name, "http", Redaction.uri(uri, redactor), check.isCritical(), check.getInterval(),
+				probe, secrets, clock, redactor);
 	}
 
 	private static DependencyCheck tcp(String name, Check check, Clock clock,

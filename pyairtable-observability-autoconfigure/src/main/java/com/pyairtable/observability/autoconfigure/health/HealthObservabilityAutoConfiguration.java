@@ -104,8 +104,8 @@ public final class HealthObservabilityAutoConfiguration {
 			ObjectProvider<StateHealthCheck> stateChecks) {
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("health-indicator-");
 		threadFactory.setDaemon(true);
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, properties.getIndicatorThreads(), 30,
-				TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(0, properties.getIndicatorThreads(), 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), threadFactory);
 		String runtimePrefix = StateHealthChecksContributor.CONTRIBUTOR_NAME + "/";
 		return new TimeBoundHealthContributors(new PropertiesIndicatorTimeoutPolicy(properties,
 				(name) -> !name.startsWith(runtimePrefix) || stateChecks.stream()
@@ -173,8 +173,8 @@ public final class HealthObservabilityAutoConfiguration {
 
 		/**
 		 * Adds the critical checks to Spring Boot's readiness group, as configured under
-		 * {@code management.endpoint.health.group.readiness}: its include, exclude, status
-		 * order and HTTP mapping are the application's to set.
+		 * {@code management.endpoint.health.group.readiness}: its include, exclude,
+		 * status order and HTTP mapping are the application's to set.
 		 */
 		@Bean
 		@ConditionalOnMissingBean

@@ -36,8 +36,7 @@ final class HealthPropertiesValidator {
 	private static void validate(Errors errors, String name, Check check) {
 		String key = PREFIX + ".checks." + name;
 		if (!name.matches("[A-Za-z0-9_.-]+")) {
-			reject(errors, key + ": the check name '" + name
-					+ "' may only hold letters, digits, '_', '.' and '-'");
+			reject(errors, key + ": the check name '" + name + "' may only hold letters, digits, '_', '.' and '-'");
 			return;
 		}
 		requirePositive(errors, key + ".timeout", check.getTimeout());
@@ -99,7 +98,8 @@ final class HealthPropertiesValidator {
 	}
 
 	private static void reject(Errors errors, String message) {
-		// A global error: Spring would print a field error's rejected value, URL and token included.
+		// A global error: Spring would print a field error's rejected value, URL and
+		// token included.
 		errors.reject("pyairtable.observability.health.invalid", message);
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.validation.Validator;
 /**
  * Health of the service: dependency checks declared in YAML, the time bound of every
  * health indicator, circuit breakers and the readiness group. Validated when bound
- * ({@link HealthPropertiesValidator}), so that a wrong value fails startup naming its key.
+ * ({@link HealthPropertiesValidator}), so that a wrong value fails startup naming its
+ * key.
  */
 @ConfigurationProperties(ObservabilityHealthProperties.PREFIX)
 public class ObservabilityHealthProperties implements Validator {
@@ -135,7 +136,8 @@ public class ObservabilityHealthProperties implements Validator {
 		/**
 		 * URL called by an http check; user info and query are never shown.
 		 */
-		// A String rather than a URI: a URI that fails to parse would fail binding with the
+		// A String rather than a URI: a URI that fails to parse would fail binding with
+		// the
 		// whole value, token included, in the message.
 		private @Nullable String url;
 

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The platform's probe and scrape paths in the management child context, so that they
- * are served on {@code management.server.port} beside the actuator.
+ * The platform's probe and scrape paths in the management child context, so that they are
+ * served on {@code management.server.port} beside the actuator.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnObservabilityEnabled("endpoints.compat-paths")

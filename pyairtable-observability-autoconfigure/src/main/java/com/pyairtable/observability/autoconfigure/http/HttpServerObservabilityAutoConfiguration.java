@@ -94,7 +94,8 @@ public final class HttpServerObservabilityAutoConfiguration {
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(MeterRegistry.class)
 		@ConditionalOnBean(MeterRegistry.class)
-		@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes", matchIfMissing = true)
+		@ConditionalOnBooleanProperty(name = ObservabilityProperties.PREFIX + ".http.record-sizes",
+				matchIfMissing = true)
 		static class ExchangeSizeConfiguration {
 
 			@Bean

@@ -19,10 +19,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
- * Outbound HTTP calls: Spring's own {@code http.client.requests} observation (recorded for
- * every client built from Boot's builders) is the source; this bounds its
- * {@code client.name} tag with the cardinality guard and gives it the same latency buckets
- * as {@code http.server.requests}, so that outbound p95 and p99 can be read in PromQL.
+ * Outbound HTTP calls: Spring's own {@code http.client.requests} observation (recorded
+ * for every client built from Boot's builders) is the source; this bounds its
+ * {@code client.name} tag with the cardinality guard and gives it the same latency
+ * buckets as {@code http.server.requests}, so that outbound p95 and p99 can be read in
+ * PromQL.
  */
 @AutoConfiguration(after = { CardinalityObservabilityAutoConfiguration.class, ObservabilityAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)

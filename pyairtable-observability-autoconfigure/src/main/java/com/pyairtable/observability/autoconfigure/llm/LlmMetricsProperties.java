@@ -17,7 +17,10 @@ public class LlmMetricsProperties {
 	/** Whether LLM calls are recorded. */
 	private boolean enabled = true;
 
-	/** Price per model name (use "[gemini-2.5-flash]" for names with dots); other models cost 0. */
+	/**
+	 * Price per model name (use "[gemini-2.5-flash]" for names with dots); other models
+	 * cost 0.
+	 */
 	private final Map<String, Price> pricing = new LinkedHashMap<>();
 
 	public boolean isEnabled() {

@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * LLM call metrics and the {@link LlmMetrics} API; with Spring AI, every {@code ChatModel}
- * call is recorded from Spring AI's own observations.
+ * LLM call metrics and the {@link LlmMetrics} API; with Spring AI, every
+ * {@code ChatModel} call is recorded from Spring AI's own observations.
  */
 @AutoConfiguration(after = CardinalityObservabilityAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

@@ -98,7 +98,8 @@ public final class LoggingObservabilityAutoConfiguration {
 				boolean otel = ClassUtils.isPresent("io.opentelemetry.api.trace.Span", getClass().getClassLoader());
 				FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
 						new RequestIdFilter(otel));
-				// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so that
+				// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so
+				// that
 				// the server span and the trace ids are current.
 				registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 				return registration;

@@ -22,7 +22,10 @@ public class ObservabilityLoggingProperties {
 	/** Whether the logging features are enabled. */
 	private boolean enabled = true;
 
-	/** Console log format, json or text; json outside the development environment when unset (LOG_FORMAT). */
+	/**
+	 * Console log format, json or text; json outside the development environment when
+	 * unset (LOG_FORMAT).
+	 */
 	private @Nullable String format;
 
 	private final RequestId requestId = new RequestId();
@@ -87,16 +90,22 @@ public class ObservabilityLoggingProperties {
 		public static final int MIN_KEY_LENGTH = 16;
 
 		/**
-		 * Whether the log events every Logback appender receives are redacted and the extra
-		 * patterns apply (JSON lines, spans, Sentry events and health details are always
-		 * redacted).
+		 * Whether the log events every Logback appender receives are redacted and the
+		 * extra patterns apply (JSON lines, spans, Sentry events and health details are
+		 * always redacted).
 		 */
 		private boolean enabled = true;
 
-		/** Extra regular expressions whose matches are redacted, besides the built-in ones. */
+		/**
+		 * Extra regular expressions whose matches are redacted, besides the built-in
+		 * ones.
+		 */
 		private List<String> patterns = new ArrayList<>();
 
-		/** HMAC key of the markers and user-id hashes, the same for a deployment; random per process when unset (OBSERVABILITY_REDACTION_KEY). */
+		/**
+		 * HMAC key of the markers and user-id hashes, the same for a deployment; random
+		 * per process when unset (OBSERVABILITY_REDACTION_KEY).
+		 */
 		private @Nullable String key;
 
 		public boolean isEnabled() {
@@ -141,8 +150,9 @@ public class ObservabilityLoggingProperties {
 		 */
 		public @Nullable String checkedKey() {
 			if (this.key != null && this.key.length() < MIN_KEY_LENGTH) {
-				throw new IllegalStateException(PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least "
-						+ MIN_KEY_LENGTH + " characters long but has " + this.key.length());
+				throw new IllegalStateException(
+						PREFIX + ".redaction.key (OBSERVABILITY_REDACTION_KEY) must be at least " + MIN_KEY_LENGTH
+								+ " characters long but has " + this.key.length());
 			}
 			return this.key;
 		}

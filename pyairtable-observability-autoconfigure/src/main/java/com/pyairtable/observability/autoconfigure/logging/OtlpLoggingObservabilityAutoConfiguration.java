@@ -45,9 +45,9 @@ import org.springframework.core.env.Environment;
  * Spring Boot's OTLP log record exporter: the endpoint reaches Boot through
  * {@link OtlpLoggingConnectionDetails}, the timeout and headers through the exporter
  * builder customizers, and Boot's own
- * {@code management.opentelemetry.logging.export.otlp.*} keys win. Attaches OpenTelemetry's
- * Logback appender, gives every exported record the platform's fields and redaction, and
- * fails startup when the export is switched on without the appender.
+ * {@code management.opentelemetry.logging.export.otlp.*} keys win. Attaches
+ * OpenTelemetry's Logback appender, gives every exported record the platform's fields and
+ * redaction, and fails startup when the export is switched on without the appender.
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class,
 		before = { OpenTelemetryLoggingAutoConfiguration.class, OtlpLoggingAutoConfiguration.class })
@@ -122,7 +122,8 @@ public final class OtlpLoggingObservabilityAutoConfiguration {
 
 	/**
 	 * Our endpoint as Boot's connection details: Boot's endpoint when set, else ours (or
-	 * the local collector's), with {@code /v1/logs} appended over HTTP when it has no path.
+	 * the local collector's), with {@code /v1/logs} appended over HTTP when it has no
+	 * path.
 	 */
 	static final class ExportOtlpLoggingConnectionDetails implements OtlpLoggingConnectionDetails {
 
@@ -166,7 +167,8 @@ public final class OtlpLoggingObservabilityAutoConfiguration {
 
 	/**
 	 * Applies the timeout and headers of {@code pyairtable.observability.logging.otlp} to
-	 * Boot's OTLP log record exporter wherever the application did not set Boot's own key.
+	 * Boot's OTLP log record exporter wherever the application did not set Boot's own
+	 * key.
 	 */
 	static final class LogsExportCustomizer
 			implements OtlpHttpLogRecordExporterBuilderCustomizer, OtlpGrpcLogRecordExporterBuilderCustomizer {

@@ -2,7 +2,6 @@ package com.pyairtable.observability.autoconfigure.logging;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityFeatures;
 import com.pyairtable.observability.logging.TextLogRedaction;
-
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

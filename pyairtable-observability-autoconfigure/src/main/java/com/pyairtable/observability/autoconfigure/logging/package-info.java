@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of JSON logs, request ids, secret redaction and the OTLP export of logs.
+ * Auto-configuration of JSON logs, request ids, secret redaction and the OTLP export of
+ * logs.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.logging;

@@ -23,7 +23,10 @@ public class OtlpMetricsExportProperties {
 	/** Whether meters are pushed over OTLP/HTTP besides the Prometheus scrape. */
 	private boolean enabled;
 
-	/** Collector base URL (/v1/metrics is appended when it has no path) or full metrics URL. */
+	/**
+	 * Collector base URL (/v1/metrics is appended when it has no path) or full metrics
+	 * URL.
+	 */
 	private @Nullable URI endpoint;
 
 	/** How often meters are pushed. */

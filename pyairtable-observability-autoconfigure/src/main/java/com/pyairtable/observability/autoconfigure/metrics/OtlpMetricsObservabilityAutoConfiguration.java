@@ -25,11 +25,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * OTLP push of every meter (for Mimir), off by default, on top of Spring Boot's OTLP meter
- * registry: the endpoint reaches Boot through {@link OtlpMetricsConnectionDetails}, the
- * step, timeout and headers through {@link OtlpMetricsPropertiesCustomizer}, and Boot's own
- * {@code management.otlp.metrics.export.*} keys win. Fails startup when the export is
- * switched on without micrometer-registry-otlp.
+ * OTLP push of every meter (for Mimir), off by default, on top of Spring Boot's OTLP
+ * meter registry: the endpoint reaches Boot through {@link OtlpMetricsConnectionDetails},
+ * the step, timeout and headers through {@link OtlpMetricsPropertiesCustomizer}, and
+ * Boot's own {@code management.otlp.metrics.export.*} keys win. Fails startup when the
+ * export is switched on without micrometer-registry-otlp.
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class, before = OtlpMetricsExportAutoConfiguration.class)
 @ConditionalOnObservabilityEnabled
@@ -84,8 +84,8 @@ public final class OtlpMetricsObservabilityAutoConfiguration {
 
 		private final @Nullable SslBundles sslBundles;
 
-		ExportOtlpMetricsConnectionDetails(OtlpMetricsExportProperties properties,
-				OtlpMetricsProperties bootProperties, @Nullable SslBundles sslBundles) {
+		ExportOtlpMetricsConnectionDetails(OtlpMetricsExportProperties properties, OtlpMetricsProperties bootProperties,
+				@Nullable SslBundles sslBundles) {
 			this.properties = properties;
 			this.bootProperties = bootProperties;
 			this.sslBundles = sslBundles;

@@ -11,8 +11,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.otlp.Otl
 import org.springframework.core.env.Environment;
 
 /**
- * Gives Spring Boot's bound {@link OtlpMetricsProperties} the step, timeout and headers of
- * {@code pyairtable.observability.metrics.otlp} wherever the application did not set
+ * Gives Spring Boot's bound {@link OtlpMetricsProperties} the step, timeout and headers
+ * of {@code pyairtable.observability.metrics.otlp} wherever the application did not set
  * Boot's own key. Boot reads these from its properties alone (its meter registry's config
  * and HTTP sender are package-private), so the values are handed over there, once, after
  * Boot bound them.
@@ -25,8 +25,7 @@ final class OtlpMetricsPropertiesCustomizer implements BeanPostProcessor {
 
 	private final Environment environment;
 
-	OtlpMetricsPropertiesCustomizer(ObjectProvider<OtlpMetricsExportProperties> properties,
-			Environment environment) {
+	OtlpMetricsPropertiesCustomizer(ObjectProvider<OtlpMetricsExportProperties> properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
 	}

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of the OTLP push of metrics, on top of Spring Boot's OTLP meter registry.
+ * Auto-configuration of the OTLP push of metrics, on top of Spring Boot's OTLP meter
+ * registry.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.metrics;

@@ -24,8 +24,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the operations kit: its settings (validated at startup), the
- * generator, the {@code opskit} endpoint, and the runner that writes the kit and exits when
- * {@code pyairtable.observability.ops-kit.write-to} is set.
+ * generator, the {@code opskit} endpoint, and the runner that writes the kit and exits
+ * when {@code pyairtable.observability.ops-kit.write-to} is set.
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class)
 @ConditionalOnObservabilityEnabled("ops-kit")

@@ -162,9 +162,9 @@ public class OpsKitProperties {
 		private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
 		/**
-		 * Host address (IPv4) Grafana and the Collector's OTLP ports are published on; 0.0.0.0
-		 * opens them to every network. Prometheus stays on 127.0.0.1, the other components
-		 * on the compose network.
+		 * Host address (IPv4) Grafana and the Collector's OTLP ports are published on;
+		 * 0.0.0.0 opens them to every network. Prometheus stays on 127.0.0.1, the other
+		 * components on the compose network.
 		 */
 		private String bindAddress = "127.0.0.1";
 

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Alert and SLO properties of the operations kit: {@code pyairtable.observability.alerts.<alert>.*}
- * and {@code pyairtable.observability.slo.<name>.*}.
+ * Alert and SLO properties of the operations kit:
+ * {@code pyairtable.observability.alerts.<alert>.*} and
+ * {@code pyairtable.observability.slo.<name>.*}.
  */
 @ConfigurationProperties(ObservabilityProperties.PREFIX)
 public class OpsKitRulesProperties implements InitializingBean {
@@ -54,12 +55,13 @@ public class OpsKitRulesProperties implements InitializingBean {
 			String key = prefix + ".alerts." + name;
 			Double threshold = alert.getThreshold();
 			if (threshold != null && (threshold.isNaN() || threshold.isInfinite() || threshold < 0)) {
-				throw new IllegalArgumentException(key + ".threshold was " + threshold + " but must be a finite number >= 0");
+				throw new IllegalArgumentException(
+						key + ".threshold was " + threshold + " but must be a finite number >= 0");
 			}
 			Duration forDuration = alert.getFor();
 			if (forDuration != null && (forDuration.isNegative() || forDuration.toMillis() % 1000 != 0)) {
-				throw new IllegalArgumentException(key + ".for was " + forDuration
-						+ " but must be zero or a positive whole number of seconds");
+				throw new IllegalArgumentException(
+						key + ".for was " + forDuration + " but must be zero or a positive whole number of seconds");
 			}
 			String severity = alert.getSeverity();
 			if (severity != null && !SEVERITIES.contains(severity)) {
@@ -199,8 +201,8 @@ public class OpsKitRulesProperties implements InitializingBean {
 		private String routes = ".*";
 
 		/**
-		 * For a latency indicator, the bound under which a request is good; must be one of
-		 * 'pyairtable.observability.http.latency-buckets'.
+		 * For a latency indicator, the bound under which a request is good; must be one
+		 * of 'pyairtable.observability.http.latency-buckets'.
 		 */
 		private @Nullable Duration latencyThreshold;
 

@@ -34,12 +34,13 @@ final class OpsKitSettingsFactory {
 
 	static OpsKitSettings create(String service, OpsKitProperties kit, OpsKitRulesProperties rules,
 			ObservabilityProperties observability, Environment environment, SecretRedactor redactor) {
-		// Runbook addresses end up in alert annotations, files and Alertmanager notifications:
+		// Runbook addresses end up in alert annotations, files and Alertmanager
+		// notifications:
 		// a token in one (a wiki link with ?token=...) must not travel with them.
 		Map<String, AlertSettings> alerts = new LinkedHashMap<>();
-		alerts(kit, rules, environment).forEach((name, settings) -> alerts.put(name,
-				new AlertSettings(settings.enabled(), settings.threshold(), settings.forDuration(), settings.severity(),
-						redact(redactor, settings.runbookUrl()))));
+		alerts(kit, rules, environment)
+			.forEach((name, settings) -> alerts.put(name, new AlertSettings(settings.enabled(), settings.threshold(),
+					settings.forDuration(), settings.severity(), redact(redactor, settings.runbookUrl()))));
 		return new OpsKitSettings(service, scrapeTargets(kit, environment), metricsPath(environment),
 				kit.getScrapeInterval(), kit.getEvaluationInterval(), alerts, kit.isLegacyRules(),
 				slos(rules, observability.getHttp().getLatencyBuckets()), redact(redactor, kit.getRunbookBaseUrl()),
@@ -48,7 +49,8 @@ final class OpsKitSettingsFactory {
 
 	private static String redact(SecretRedactor redactor, String text) {
 		String redacted = redactor.redact(text);
-		// Fails closed: a value the redactor could not handle is dropped, never kept as is.
+		// Fails closed: a value the redactor could not handle is dropped, never kept as
+		// is.
 		return (redacted != null) ? redacted : SecretRedactor.DROPPED;
 	}
 
@@ -107,7 +109,8 @@ final class OpsKitSettingsFactory {
 		List<SloDefinition> slos = new ArrayList<>();
 		rules.getSlo().forEach((name, slo) -> {
 			if (!name.matches("[A-Za-z0-9_.-]+")) {
-				throw new IllegalStateException(SLO + name + " has an invalid name: use letters, digits, '-', '_', '.'");
+				throw new IllegalStateException(
+						SLO + name + " has an invalid name: use letters, digits, '-', '_', '.'");
 			}
 			Duration threshold = slo.getLatencyThreshold();
 			if (slo.getIndicator() == SloDefinition.Indicator.LATENCY) {
@@ -116,9 +119,9 @@ final class OpsKitSettingsFactory {
 							+ "use one of " + ObservabilityProperties.PREFIX + ".http.latency-buckets " + buckets);
 				}
 				if (!buckets.contains(threshold)) {
-					throw new IllegalStateException(SLO + name + ".latency-threshold was " + threshold
-							+ " but must be one of " + ObservabilityProperties.PREFIX + ".http.latency-buckets "
-							+ buckets);
+					throw new IllegalStateException(
+							SLO + name + ".latency-threshold was " + threshold + " but must be one of "
+									+ ObservabilityProperties.PREFIX + ".http.latency-buckets " + buckets);
 				}
 			}
 			slos.add(new SloDefinition(name, slo.getObjective(), slo.getWindow(), slo.getIndicator(), slo.getRoutes(),

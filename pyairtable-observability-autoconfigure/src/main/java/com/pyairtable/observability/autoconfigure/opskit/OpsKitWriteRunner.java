@@ -20,10 +20,10 @@ import org.springframework.core.Ordered;
  * application context, so that the application exits with status 0 without serving
  * traffic
  * ({@link com.pyairtable.observability.autoconfigure.core.ObservabilityEnvironmentPostProcessor}
- * turns the web server off). When the kit cannot be written (a non-empty directory without
- * {@code pyairtable.observability.ops-kit.overwrite}, a symbolic link, an I/O error), the
- * {@link OpsKitWriteException} fails the startup, so that the process exits with a
- * non-zero status, and the directory is left as it was.
+ * turns the web server off). When the kit cannot be written (a non-empty directory
+ * without {@code pyairtable.observability.ops-kit.overwrite}, a symbolic link, an I/O
+ * error), the {@link OpsKitWriteException} fails the startup, so that the process exits
+ * with a non-zero status, and the directory is left as it was.
  */
 public class OpsKitWriteRunner implements ApplicationRunner, Ordered {
 

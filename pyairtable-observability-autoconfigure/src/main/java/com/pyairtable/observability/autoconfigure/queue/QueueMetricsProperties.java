@@ -14,7 +14,10 @@ public class QueueMetricsProperties {
 	/** Whether queue metrics are recorded. */
 	private boolean enabled = true;
 
-	/** Whether ThreadPoolTaskExecutor beans publish their depth and @Async jobs their outcome. */
+	/**
+	 * Whether ThreadPoolTaskExecutor beans publish their depth and @Async jobs their
+	 * outcome.
+	 */
 	private boolean executors = true;
 
 	/** Whether Spring AMQP and Spring Kafka observations are switched on and counted. */

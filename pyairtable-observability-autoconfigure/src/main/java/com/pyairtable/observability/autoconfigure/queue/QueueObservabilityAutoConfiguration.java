@@ -61,13 +61,15 @@ public final class QueueObservabilityAutoConfiguration {
 			return new ExecutorQueueDepths(metrics::getObject);
 		}
 
-		// Infrastructure role: Boot's default auto-proxy creator only applies such advisors.
+		// Infrastructure role: Boot's default auto-proxy creator only applies such
+		// advisors.
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		@ConditionalOnMissingBean
 		static AsyncJobMetricsAdvisor asyncJobMetricsAdvisor(ObjectProvider<QueueMetrics> metrics,
 				ObjectProvider<ExecutorQueueDepths> executors) {
-			return new AsyncJobMetricsAdvisor(new AsyncJobMetricsInterceptor(metrics::getObject, executors.getObject()));
+			return new AsyncJobMetricsAdvisor(
+					new AsyncJobMetricsInterceptor(metrics::getObject, executors.getObject()));
 		}
 
 	}

@@ -29,10 +29,11 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Switches on Lettuce's own Micrometer command latency recorder
- * ({@code lettuce_command_completion_seconds} and {@code lettuce_command_firstresponse_seconds}
- * by command), which Spring Boot 4 no longer configures, and counts
- * {@code redis_operations_total{command,status}} from the command observations that Spring
- * Boot's {@code LettuceObservationAutoConfiguration} switches on (they are also the spans).
+ * ({@code lettuce_command_completion_seconds} and
+ * {@code lettuce_command_firstresponse_seconds} by command), which Spring Boot 4 no
+ * longer configures, and counts {@code redis_operations_total{command,status}} from the
+ * command observations that Spring Boot's {@code LettuceObservationAutoConfiguration}
+ * switches on (they are also the spans).
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class,
 		after = { CardinalityObservabilityAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
@@ -49,8 +50,8 @@ public final class RedisObservabilityAutoConfiguration {
 	ClientResourcesBuilderCustomizer lettuceCommandLatencyMetrics(ObjectProvider<MeterRegistry> registry,
 			RedisObservabilityProperties properties) {
 		MicrometerOptions options = MicrometerOptions.builder().histogram(properties.isLatencyHistogram()).build();
-		return (builder) -> registry
-			.ifAvailable((meters) -> builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(meters, options)));
+		return (builder) -> registry.ifAvailable(
+				(meters) -> builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(meters, options)));
 	}
 
 	@Bean
@@ -73,7 +74,8 @@ public final class RedisObservabilityAutoConfiguration {
 	static class OrphanSpansConfiguration {
 
 		@Bean
-		// Before Spring Boot's propagating handlers, which would otherwise claim it first.
+		// Before Spring Boot's propagating handlers, which would otherwise claim it
+		// first.
 		@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER - 100)
 		@ConditionalOnMissingBean(name = "redisOrphanSpanSuppressor")
 		OrphanSpanSuppressor redisOrphanSpanSuppressor(Tracer tracer) {

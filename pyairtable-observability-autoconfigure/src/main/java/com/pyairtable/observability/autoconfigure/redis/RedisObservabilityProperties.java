@@ -11,18 +11,21 @@ public class RedisObservabilityProperties {
 	/** Prefix of the Redis properties. */
 	public static final String PREFIX = "pyairtable.observability.redis";
 
-	/** Whether to enable Lettuce's command latency recorder and the Redis operations counter. */
+	/**
+	 * Whether to enable Lettuce's command latency recorder and the Redis operations
+	 * counter.
+	 */
 	private boolean enabled = true;
 
 	/**
-	 * Whether Lettuce's command latency timers publish histogram buckets (for quantiles in
-	 * PromQL); off keeps the series count low.
+	 * Whether Lettuce's command latency timers publish histogram buckets (for quantiles
+	 * in PromQL); off keeps the series count low.
 	 */
 	private boolean latencyHistogram;
 
 	/**
-	 * Whether commands outside any traced work (health probes, untraced jobs) start traces
-	 * of their own; they are counted either way.
+	 * Whether commands outside any traced work (health probes, untraced jobs) start
+	 * traces of their own; they are counted either way.
 	 */
 	private boolean rootSpans;
 

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of Lettuce's command latency metrics and the Redis operations counter.
+ * Auto-configuration of Lettuce's command latency metrics and the Redis operations
+ * counter.
  */
 @NullMarked
 package com.pyairtable.observability.autoconfigure.redis;

@@ -11,7 +11,9 @@ public class ResilienceMetricsProperties {
 	/** Prefix of the resilience metrics properties. */
 	public static final String PREFIX = "pyairtable.observability.metrics.resilience";
 
-	/** Whether Resilience4j registries are bound and circuit breaker state is published. */
+	/**
+	 * Whether Resilience4j registries are bound and circuit breaker state is published.
+	 */
 	private boolean enabled = true;
 
 	public boolean isEnabled() {

@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Bean;
  * When the application uses Sentry's Spring Boot 4 integration ({@code sentry.dsn} set),
  * its error events carry the trace id, request id and service identity, and are redacted.
  * Sentry's own performance tracing stays as Sentry leaves it, off unless
- * {@code sentry.traces-sample-rate} (or a sampler bean) asks for it, so that the platform's
- * sampling policy is the one that decides.
+ * {@code sentry.traces-sample-rate} (or a sampler bean) asks for it, so that the
+ * platform's sampling policy is the one that decides.
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class,
 		beforeName = "io.sentry.spring.boot4.SentryAutoConfiguration")
@@ -41,12 +41,12 @@ public final class SentryObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PlatformSentryEventProcessor platformSentryEventProcessor(ServiceIdentity identity,
-			ObjectProvider<Tracer> tracer, ObjectProvider<SecretRedactor> redactor) {
-		// Without the application's redactor, the built-in patterns: never an unredacted event.
+	PlatformSentryEventProcessor platformSentryEventProcessor(ServiceIdentity identity, ObjectProvider<Tracer> tracer,
+			ObjectProvider<SecretRedactor> redactor) {
+		// Without the application's redactor, the built-in patterns: never an unredacted
+		// event.
 		SecretRedactor secrets = redactor.getIfAvailable(SecretRedactor::withDefaults);
-		return new PlatformSentryEventProcessor(identity, () -> currentIds(tracer.getIfAvailable()),
-				secrets::redact);
+		return new PlatformSentryEventProcessor(identity, () -> currentIds(tracer.getIfAvailable()), secrets::redact);
 	}
 
 	private static @Nullable TraceIds currentIds(@Nullable Tracer tracer) {

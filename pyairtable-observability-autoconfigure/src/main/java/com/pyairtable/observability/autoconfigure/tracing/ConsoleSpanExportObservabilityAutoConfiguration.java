@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Writes every exported span to the log through OpenTelemetry's
  * {@link LoggingSpanExporter}, off by default. The exporter is one more
- * {@code SpanExporter} bean: {@link TracingObservabilityAutoConfiguration} redacts and monitors it
- * like the OTLP exporter, and only sampled spans reach it.
+ * {@code SpanExporter} bean: {@link TracingObservabilityAutoConfiguration} redacts and
+ * monitors it like the OTLP exporter, and only sampled spans reach it.
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
 @ConditionalOnClass({ SdkTracerProvider.class, LoggingSpanExporter.class })

@@ -15,8 +15,8 @@ public class ConsoleSpanExportProperties {
 	public static final String VARIABLE = "OTEL_CONSOLE_EXPORT";
 
 	/**
-	 * Whether every exported span is also written to the log, redacted like the OTLP export
-	 * (for debugging; the OTEL_CONSOLE_EXPORT variable stands for it).
+	 * Whether every exported span is also written to the log, redacted like the OTLP
+	 * export (for debugging; the OTEL_CONSOLE_EXPORT variable stands for it).
 	 */
 	private boolean enabled;
 

@@ -46,7 +46,8 @@ final class ExportEnumConverter implements GenericConverter {
 		}
 		String quoted = PropertyValues.forMessage(source);
 		String allowed = Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(" or "));
-		// Thrown as is by the conversion service, which would otherwise quote the raw value.
+		// Thrown as is by the conversion service, which would otherwise quote the raw
+		// value.
 		throw new ConversionFailedException(sourceType, targetType, quoted,
 				new IllegalArgumentException(this.key + " was '" + quoted + "' but must be " + allowed));
 	}

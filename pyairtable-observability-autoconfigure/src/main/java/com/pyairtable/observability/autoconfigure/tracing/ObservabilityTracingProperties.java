@@ -69,12 +69,14 @@ public class ObservabilityTracingProperties {
 	/** Head and tail sampling. */
 	public static class Sampling {
 
-		/** Ratio of new traces kept, overriding the environment and tier defaults (OTEL_SAMPLING_RATIO). */
+		/**
+		 * Ratio of new traces kept, overriding the environment and tier defaults
+		 * (OTEL_SAMPLING_RATIO).
+		 */
 		private @Nullable Double ratio;
 
 		/** Default ratio per deployment environment. */
-		private Map<String, Double> environments = new LinkedHashMap<>(
-				Map.of("development", 1.0, "production", 0.1));
+		private Map<String, Double> environments = new LinkedHashMap<>(Map.of("development", 1.0, "production", 0.1));
 
 		/** Default ratio per service tier; wins over the environment default. */
 		private Map<String, Double> tiers = new LinkedHashMap<>();
@@ -82,16 +84,25 @@ public class ObservabilityTracingProperties {
 		/** Ratio for environments not listed under environments. */
 		private double defaultRatio = 1.0;
 
-		/** Whether actuator, probe and scrape paths are never traced (rules placed before yours). */
+		/**
+		 * Whether actuator, probe and scrape paths are never traced (rules placed before
+		 * yours).
+		 */
 		private boolean excludeManagementPaths = true;
 
 		/** Ordered rules; the first that matches gives the ratio of a new trace. */
 		private List<Rule> rules = new ArrayList<>();
 
-		/** Most new traces kept per second, and under remote-parent=cap also traces a caller's sampled traceparent asks for; 0 for no cap. */
+		/**
+		 * Most new traces kept per second, and under remote-parent=cap also traces a
+		 * caller's sampled traceparent asks for; 0 for no cap.
+		 */
 		private double maxTracesPerSecond = 100;
 
-		/** How a caller's traceparent sampled flag is treated: honour, cap (follow it within max-traces-per-second) or ignore (decide as for a new trace). */
+		/**
+		 * How a caller's traceparent sampled flag is treated: honour, cap (follow it
+		 * within max-traces-per-second) or ignore (decide as for a new trace).
+		 */
 		private RemoteParentPolicy remoteParent = RemoteParentPolicy.CAP;
 
 		/** Duration above which a local root span is slow and its trace kept. */
@@ -146,13 +157,15 @@ public class ObservabilityTracingProperties {
 		}
 
 		public void setRules(List<Rule> rules) {
-			// Checked here rather than in Rule, so that the message names the rule's index.
+			// Checked here rather than in Rule, so that the message names the rule's
+			// index.
 			for (int i = 0; i < rules.size(); i++) {
 				checkRatio("sampling.rules[" + i + "].ratio", rules.get(i).getRatio());
 				String method = rules.get(i).getMethod();
 				if (method != null && !HTTP_METHODS.contains(method)) {
-					throw new IllegalArgumentException(PREFIX + ".sampling.rules[" + i + "].method was '" + PropertyValues.forMessage(method)
-							+ "' but must be one of " + String.join(", ", HTTP_METHODS));
+					throw new IllegalArgumentException(
+							PREFIX + ".sampling.rules[" + i + "].method was '" + PropertyValues.forMessage(method)
+									+ "' but must be one of " + String.join(", ", HTTP_METHODS));
 				}
 			}
 			this.rules = rules;
@@ -164,8 +177,8 @@ public class ObservabilityTracingProperties {
 
 		public void setMaxTracesPerSecond(double maxTracesPerSecond) {
 			if (maxTracesPerSecond < 0 || Double.isNaN(maxTracesPerSecond)) {
-				throw new IllegalArgumentException(PREFIX + ".sampling.max-traces-per-second was '"
-						+ maxTracesPerSecond + "' but must be 0 (no cap) or more");
+				throw new IllegalArgumentException(PREFIX + ".sampling.max-traces-per-second was '" + maxTracesPerSecond
+						+ "' but must be 0 (no cap) or more");
 			}
 			this.maxTracesPerSecond = maxTracesPerSecond;
 		}
@@ -306,8 +319,8 @@ public class ObservabilityTracingProperties {
 
 		public void setMaxSpans(int maxSpans) {
 			if (maxSpans < 1 || maxSpans > 1_000_000) {
-				throw new IllegalArgumentException(PREFIX + ".sampling.tail.max-spans was '" + maxSpans
-						+ "' but must be between 1 and 1000000");
+				throw new IllegalArgumentException(
+						PREFIX + ".sampling.tail.max-spans was '" + maxSpans + "' but must be between 1 and 1000000");
 			}
 			this.maxSpans = maxSpans;
 		}
@@ -324,11 +337,15 @@ public class ObservabilityTracingProperties {
 
 	/**
 	 * OTLP export, handed to Spring Boot's exporter through its connection details and
-	 * builder customizers; Boot's own management.opentelemetry.tracing.export.otlp.* keys win.
+	 * builder customizers; Boot's own management.opentelemetry.tracing.export.otlp.* keys
+	 * win.
 	 */
 	public static class Export {
 
-		/** Collector base URL, such as http://otel-collector:4318 (/v1/traces is appended over HTTP when it has no path); export is off while unset. */
+		/**
+		 * Collector base URL, such as http://otel-collector:4318 (/v1/traces is appended
+		 * over HTTP when it has no path); export is off while unset.
+		 */
 		private @Nullable URI endpoint;
 
 		/** OTLP protocol: http/protobuf or grpc. */

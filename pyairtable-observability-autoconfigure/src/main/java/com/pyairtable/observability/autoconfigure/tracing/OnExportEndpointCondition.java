@@ -10,7 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Matches when {@code pyairtable.observability.tracing.export.endpoint} is set and not
- * blank: a blank endpoint (an unset variable in {@code ${OTEL_ENDPOINT:}}) means no export.
+ * blank: a blank endpoint (an unset variable in {@code ${OTEL_ENDPOINT:}}) means no
+ * export.
  */
 class OnExportEndpointCondition extends SpringBootCondition {
 

@@ -1,7 +1,8 @@
 package com.pyairtable.observability.autoconfigure.tracing;
 
 /**
- * OTLP protocol of the span export, spelled as {@code OTEL_EXPORTER_OTLP_PROTOCOL} spells it.
+ * OTLP protocol of the span export, spelled as {@code OTEL_EXPORTER_OTLP_PROTOCOL} spells
+ * it.
  */
 public enum OtlpProtocol {
 

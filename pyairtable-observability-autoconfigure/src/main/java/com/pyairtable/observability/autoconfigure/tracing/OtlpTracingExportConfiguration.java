@@ -3,7 +3,6 @@ package com.pyairtable.observability.autoconfigure.tracing;
 import java.net.URI;
 import java.util.Locale;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -98,8 +97,8 @@ class OtlpTracingExportConfiguration {
 	}
 
 	/**
-	 * Our endpoint as Boot's connection details: Boot's endpoint when set, else ours, with
-	 * {@code /v1/traces} appended over HTTP when it has no path.
+	 * Our endpoint as Boot's connection details: Boot's endpoint when set, else ours,
+	 * with {@code /v1/traces} appended over HTTP when it has no path.
 	 */
 	static final class ExportOtlpTracingConnectionDetails implements OtlpTracingConnectionDetails {
 
@@ -126,8 +125,7 @@ class OtlpTracingExportConfiguration {
 			if (endpoint == null) {
 				throw new IllegalStateException(ObservabilityTracingProperties.PREFIX + ".export.endpoint is not set");
 			}
-			return (transport == Transport.GRPC) ? endpoint.toString()
-					: OtlpEndpoint.signalUrl(endpoint, "traces");
+			return (transport == Transport.GRPC) ? endpoint.toString() : OtlpEndpoint.signalUrl(endpoint, "traces");
 		}
 
 		@Override

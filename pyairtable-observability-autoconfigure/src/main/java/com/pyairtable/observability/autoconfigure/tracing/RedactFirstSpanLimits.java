@@ -5,11 +5,11 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Moves the SDK's attribute length limit from the moment an attribute is set to the export,
- * after redaction: a secret cut by the SDK would no longer match the redactor's patterns and
- * would leave the process in part. The SDK then keeps values whole, and
- * {@link com.pyairtable.observability.tracing.RedactingSpanExporter} cuts them to the same
- * length once redacted.
+ * Moves the SDK's attribute length limit from the moment an attribute is set to the
+ * export, after redaction: a secret cut by the SDK would no longer match the redactor's
+ * patterns and would leave the process in part. The SDK then keeps values whole, and
+ * {@link com.pyairtable.observability.tracing.RedactingSpanExporter} cuts them to the
+ * same length once redacted.
  */
 final class RedactFirstSpanLimits implements BeanPostProcessor {
 

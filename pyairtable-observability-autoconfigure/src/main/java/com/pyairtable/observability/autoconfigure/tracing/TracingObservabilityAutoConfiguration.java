@@ -18,12 +18,12 @@ import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
 import com.pyairtable.observability.tracing.TracingMetrics;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import jakarta.servlet.Filter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -115,8 +115,8 @@ public final class TracingObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * Our ratio when set; else Spring Boot's probability when the application set it; else
-	 * the environment and tier defaults.
+	 * Our ratio when set; else Spring Boot's probability when the application set it;
+	 * else the environment and tier defaults.
 	 */
 	private static double headRatio(ObservabilityTracingProperties.Sampling sampling, ServiceIdentity identity,
 			Environment environment) {
@@ -164,8 +164,8 @@ public final class TracingObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * Keeps span attribute values whole until they are redacted: the application's attribute
-	 * length limit is applied by the redacting exporter instead of the SDK.
+	 * Keeps span attribute values whole until they are redacted: the application's
+	 * attribute length limit is applied by the redacting exporter instead of the SDK.
 	 */
 	@Bean
 	static RedactFirstSpanLimits redactFirstSpanLimits() {
@@ -173,9 +173,9 @@ public final class TracingObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * Boot's exporters, each redacted (with the built-in patterns when the application has
-	 * no {@link SecretRedactor}: nothing is exported unredacted), counted and silenced: a
-	 * failed export is counted and warned about at most once an interval.
+	 * Boot's exporters, each redacted (with the built-in patterns when the application
+	 * has no {@link SecretRedactor}: nothing is exported unredacted), counted and
+	 * silenced: a failed export is counted and warned about at most once an interval.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -183,7 +183,8 @@ public final class TracingObservabilityAutoConfiguration {
 			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor,
 			ObjectProvider<SpanLimits> spanLimits, RedactFirstSpanLimits redactFirstSpanLimits) {
 		SecretRedactor secretRedactor = redactor.getIfAvailable(SecretRedactor::withDefaults);
-		// Creates the limits first, so that their post-processing has seen the length asked for.
+		// Creates the limits first, so that their post-processing has seen the length
+		// asked for.
 		spanLimits.getIfAvailable();
 		int maxAttributeValueLength = redactFirstSpanLimits.maxAttributeValueLength();
 		List<SpanExporter> exporters = spanExporters.orderedStream().map((exporter) -> {

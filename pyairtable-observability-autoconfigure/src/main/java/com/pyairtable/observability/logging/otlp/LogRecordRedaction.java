@@ -10,9 +10,9 @@ import io.opentelemetry.api.common.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The redaction of an exported log record's values: strings, string arrays and the strings
- * inside structured values. A value whose redaction fails is dropped ({@code null}), never
- * passed through.
+ * The redaction of an exported log record's values: strings, string arrays and the
+ * strings inside structured values. A value whose redaction fails is dropped
+ * ({@code null}), never passed through.
  */
 final class LogRecordRedaction {
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Attaches OpenTelemetry's Logback appender to the root logger while the application runs,
- * bound to the application's {@link OpenTelemetry} (so to Spring Boot's log record
+ * Attaches OpenTelemetry's Logback appender to the root logger while the application
+ * runs, bound to the application's {@link OpenTelemetry} (so to Spring Boot's log record
  * exporters), with the MDC (request, tenant and user ids), key-value pairs, thread and
  * exception captured. Detached again when the application stops.
  */

@@ -42,13 +42,16 @@ public class PlatformLogRecordExporter implements LogRecordExporter {
 
 	private final Attributes identity;
 
-	/** The last resource seen and its redacted copy: a logger provider has one resource. */
+	/**
+	 * The last resource seen and its redacted copy: a logger provider has one resource.
+	 */
 	private volatile Resource @Nullable [] resources;
 
 	/**
 	 * Wraps an exporter.
 	 * @param delegate the exporter
-	 * @param redactor the text redaction, returning the same instance when nothing changed
+	 * @param redactor the text redaction, returning the same instance when nothing
+	 * changed
 	 * @param service the service name
 	 * @param version the service version
 	 * @param environment the deployment environment

@@ -65,7 +65,10 @@ class AirtableObservabilityAutoConfigurationTests {
 	void recordsRestClientCallsToAirtableWithBaseTableOperationAndStatus() {
 		this.runner.run((context) -> {
 			RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.url()).build();
-			client.get().uri("/v0/{base}/{table}?filterByFormula=secret&api_key=key123", "appBase1", "My Table").retrieve().toBodilessEntity();
+			client.get()
+				.uri("/v0/{base}/{table}?filterByFormula=secret&api_key=key123", "appBase1", "My Table")
+				.retrieve()
+				.toBodilessEntity();
 			assertThat(server.requests()).contains("GET /v0/appBase1/My%20Table");
 			client.get().uri("/v0/appBase1/tblX/recSecretRecordId").retrieve().toBodilessEntity();
 			client.post().uri("/v0/appBase1/tblX").body("{}").retrieve().toBodilessEntity();
@@ -85,10 +88,12 @@ class AirtableObservabilityAutoConfigurationTests {
 			assertThat(count(registry, "appBase1", "none", "meta", "200")).isEqualTo(1);
 			assertThat(count(registry, "appBase1", "Throttled", "list", "429")).isEqualTo(1);
 			assertThat(registry.get("airtable.rate.limit.hits").tag("base", "appBase1").counter().count()).isEqualTo(1);
-			assertThat(registry.get("airtable.api.duration").tags("base", "appBase1", "operation", "list").timer().count())
+			assertThat(
+					registry.get("airtable.api.duration").tags("base", "appBase1", "operation", "list").timer().count())
 				.isEqualTo(2);
-			assertThat(registry.find("airtable.api.requests").meters()).allSatisfy((meter) -> assertThat(
-					meter.getId().getTags().toString()).doesNotContain("rec1", "recSecret", "secret", "key123"));
+			assertThat(registry.find("airtable.api.requests").meters())
+				.allSatisfy((meter) -> assertThat(meter.getId().getTags().toString()).doesNotContain("rec1",
+						"recSecret", "secret", "key123"));
 		});
 	}
 
@@ -96,7 +101,8 @@ class AirtableObservabilityAutoConfigurationTests {
 	void resolvesPlaceholdersInTheApiUrlAtTheFirstCall() {
 		String port = server.url().substring(server.url().lastIndexOf(':') + 1);
 		this.runner
-			.withPropertyValues("pyairtable.observability.metrics.airtable.api-url=http://127.0.0.1:${test.airtable.port}")
+			.withPropertyValues(
+					"pyairtable.observability.metrics.airtable.api-url=http://127.0.0.1:${test.airtable.port}")
 			.run((context) -> {
 				// Known only once the application runs, like local.server.port.
 				context.getEnvironment()
@@ -123,7 +129,8 @@ class AirtableObservabilityAutoConfigurationTests {
 		this.runner.run((context) -> {
 			RestTemplate template = context.getBean(RestTemplateBuilder.class).rootUri(server.url()).build();
 			template.getForEntity("/v0/{base}/{table}", String.class, "appTemplate", "Table Two");
-			assertThat(count(context.getBean(MeterRegistry.class), "appTemplate", "Table Two", "list", "200")).isEqualTo(1);
+			assertThat(count(context.getBean(MeterRegistry.class), "appTemplate", "Table Two", "list", "200"))
+				.isEqualTo(1);
 		});
 	}
 
@@ -148,9 +155,13 @@ class AirtableObservabilityAutoConfigurationTests {
 				metrics.recordCacheHit("list");
 				metrics.recordCacheMiss("get");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("airtable.cache.operations").tags("operation", "list", "result", "hit").counter()
+				assertThat(registry.get("airtable.cache.operations")
+					.tags("operation", "list", "result", "hit")
+					.counter()
 					.count()).isEqualTo(2);
-				assertThat(registry.get("airtable.cache.operations").tags("operation", "get", "result", "miss").counter()
+				assertThat(registry.get("airtable.cache.operations")
+					.tags("operation", "get", "result", "miss")
+					.counter()
 					.count()).isEqualTo(1);
 				assertThat(registry.get("airtable.api.monthly.quota").gauge().value()).isEqualTo(100000);
 				assertThat(registry.get("airtable.request.queue.size").gauge().value()).isZero();
@@ -173,7 +184,8 @@ class AirtableObservabilityAutoConfigurationTests {
 				client.get().uri("/v0/appBudget/t").retrieve().toBodilessEntity();
 				assertThat(registry.get("airtable.rate.limit.remaining").tag("base", "appBudget").gauge().value())
 					.isZero();
-				// The third call waits for the budget: it is seen in the queue, then released
+				// The third call waits for the budget: it is seen in the queue, then
+				// released
 				// by changing the limit (the period is an hour).
 				ExecutorService executor = Executors.newSingleThreadExecutor();
 				try {
@@ -206,9 +218,12 @@ class AirtableObservabilityAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenUserDefinesMetrics() {
-		this.runner.withBean("myMetrics", AirtableMetrics.class,
-				() -> new AirtableMetrics(new com.pyairtable.observability.cardinality.CardinalityGuard(5, 10), null, 0))
-			.run((context) -> assertThat(context).getBean(AirtableMetrics.class).isSameAs(context.getBean("myMetrics")));
+		this.runner
+			.withBean("myMetrics", AirtableMetrics.class,
+					() -> new AirtableMetrics(new com.pyairtable.observability.cardinality.CardinalityGuard(5, 10),
+							null, 0))
+			.run((context) -> assertThat(context).getBean(AirtableMetrics.class)
+				.isSameAs(context.getBean("myMetrics")));
 	}
 
 	@Test

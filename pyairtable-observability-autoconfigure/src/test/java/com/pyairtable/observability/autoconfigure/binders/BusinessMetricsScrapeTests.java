@@ -67,8 +67,7 @@ class BusinessMetricsScrapeTests {
 			new Expected("airtable_api_duration_seconds", "histogram", "base", "operation"),
 			new Expected("airtable_rate_limit_hits_total", "counter", "base"),
 			new Expected("airtable_rate_limit_remaining", "gauge", "base"),
-			new Expected("airtable_request_queue_size", "gauge"),
-			new Expected("airtable_api_monthly_quota", "gauge"),
+			new Expected("airtable_request_queue_size", "gauge"), new Expected("airtable_api_monthly_quota", "gauge"),
 			new Expected("airtable_cache_operations_total", "counter", "operation", "result"),
 			new Expected("llm_requests_total", "counter", "provider", "model", "operation", "status"),
 			new Expected("llm_request_duration_seconds", "histogram", "provider", "model", "operation"),
@@ -128,19 +127,21 @@ class BusinessMetricsScrapeTests {
 			assertThat(text).contains("resilience4j_circuitbreaker_state{");
 			assertThat(text).contains("airtable_api_requests_total{base=\"appE2E\"");
 			assertThat(text).contains("table=\"My Table\"");
-			assertThat(text).contains("saga_executions_total{environment=\"test\",outcome=\"compensated\",saga=\"order\"");
+			assertThat(text)
+				.contains("saga_executions_total{environment=\"test\",outcome=\"compensated\",saga=\"order\"");
 		});
 	}
 
 	static ApplicationContextRunner runner(String apiUrl) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, MetricsAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
-					ObservationAutoConfiguration.class, RestClientAutoConfiguration.class,
-					CacheMetricsAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
-					AirtableObservabilityAutoConfiguration.class, LlmObservabilityAutoConfiguration.class,
-					SagaObservabilityAutoConfiguration.class, CacheObservabilityAutoConfiguration.class,
-					ResilienceObservabilityAutoConfiguration.class, McpObservabilityAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					PrometheusMetricsExportAutoConfiguration.class, ObservationAutoConfiguration.class,
+					RestClientAutoConfiguration.class, CacheMetricsAutoConfiguration.class,
+					CardinalityObservabilityAutoConfiguration.class, AirtableObservabilityAutoConfiguration.class,
+					LlmObservabilityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class,
+					CacheObservabilityAutoConfiguration.class, ResilienceObservabilityAutoConfiguration.class,
+					McpObservabilityAutoConfiguration.class))
 			.withBean("simpleMeterRegistry", SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withBean("cacheManager", ConcurrentMapCacheManager.class, () -> new ConcurrentMapCacheManager("tables"))
 			.withPropertyValues("pyairtable.observability.service.name=airtable-gateway",

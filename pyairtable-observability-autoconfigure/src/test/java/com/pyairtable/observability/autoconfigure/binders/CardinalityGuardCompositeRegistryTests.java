@@ -48,7 +48,8 @@ class CardinalityGuardCompositeRegistryTests {
 	@Test
 	void boundsEveryMetricInEveryRegistry(CapturedOutput output) {
 		BusinessMetricsScrapeTests.runner(server.url())
-			// The per-tag cap alone: the series budget, which would stop the LLM histogram
+			// The per-tag cap alone: the series budget, which would stop the LLM
+			// histogram
 			// earlier, has its own test below.
 			.withPropertyValues("pyairtable.observability.metrics.airtable.rate-limit.enabled=false",
 					"pyairtable.observability.metrics.max-series-per-metric=1000000")
@@ -57,7 +58,10 @@ class CardinalityGuardCompositeRegistryTests {
 				assertThat(composite).isInstanceOf(CompositeMeterRegistry.class);
 				RestClient client = context.getBean(RestClient.Builder.class).baseUrl(server.url()).build();
 				for (int i = 0; i < 10_000; i++) {
-					client.get().uri("/v0/{base}/{table}", "appCardinality", "Table " + i).retrieve().toBodilessEntity();
+					client.get()
+						.uri("/v0/{base}/{table}", "appCardinality", "Table " + i)
+						.retrieve()
+						.toBodilessEntity();
 				}
 				LlmMetrics llm = context.getBean(LlmMetrics.class);
 				for (int i = 0; i < 1_000; i++) {
@@ -108,8 +112,9 @@ class CardinalityGuardCompositeRegistryTests {
 					mcp.recordToolExecution("t" + i, "success", Duration.ofMillis(5));
 				}
 				PrometheusMeterRegistry prometheus = context.getBean(PrometheusMeterRegistry.class);
-				assertThat(prometheus.scrape().lines().filter((line) -> line.startsWith("mcp_tool_duration_seconds_bucket{")))
-					.isNotEmpty()
+				assertThat(prometheus.scrape()
+					.lines()
+					.filter((line) -> line.startsWith("mcp_tool_duration_seconds_bucket{"))).isNotEmpty()
 					.hasSizeLessThanOrEqualTo(2_000);
 				clock.add(Duration.ofMinutes(11));
 				mcp.recordToolExecution("list_records", "success", Duration.ofMillis(5));

@@ -42,8 +42,8 @@ class CardinalityGuardScrapeTests {
 		assertThat(count(scrape, "mcp_tool_duration_seconds_bucket{")).isPositive().isLessThanOrEqualTo(200);
 		assertThat(series(scrape, "mcp_tool_duration_seconds")).isLessThanOrEqualTo(200);
 		assertThat(scrape).contains("tool=\"other\"");
-		assertThat(scrape).containsPattern(
-				"observability_tag_overflow_total\\{metric=\"mcp.tool.duration\",tag=\"tool\"} [1-9]");
+		assertThat(scrape)
+			.containsPattern("observability_tag_overflow_total\\{metric=\"mcp.tool.duration\",tag=\"tool\"} [1-9]");
 	}
 
 	@Test
@@ -89,8 +89,7 @@ class CardinalityGuardScrapeTests {
 		}
 		assertThat(scrape).contains("llm_cost_usd_total{model=\"redacted\"");
 		assertThat(scrape).contains("tool=\"redacted\"");
-		assertThat(scrape)
-			.contains("observability_tag_redacted_total{metric=\"llm.requests\",tag=\"model\"} 3.0")
+		assertThat(scrape).contains("observability_tag_redacted_total{metric=\"llm.requests\",tag=\"model\"} 3.0")
 			.contains("observability_tag_redacted_total{metric=\"mcp.tool.duration\",tag=\"tool\"} 3.0");
 	}
 

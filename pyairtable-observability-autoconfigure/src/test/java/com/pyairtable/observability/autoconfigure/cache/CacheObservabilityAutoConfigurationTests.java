@@ -30,11 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				CardinalityObservabilityAutoConfiguration.class, CacheObservabilityAutoConfiguration.class,
-				CacheMetricsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
+					CacheObservabilityAutoConfiguration.class, CacheMetricsAutoConfiguration.class));
 
 	@Test
 	void recordsHitsMissesPutsEvictsAndClearsOfAConcurrentMapCache() {
@@ -56,8 +55,10 @@ class CacheObservabilityAutoConfigurationTests {
 			assertThat(ops(registry, "records", "put", "none")).isEqualTo(1);
 			assertThat(ops(registry, "records", "evict", "none")).isEqualTo(1);
 			assertThat(ops(registry, "records", "clear", "none")).isEqualTo(1);
-			assertThat(registry.get("cache.operation.duration").tags("cache", "records", "operation", "get").timer().count())
-				.isEqualTo(4);
+			assertThat(registry.get("cache.operation.duration")
+				.tags("cache", "records", "operation", "get")
+				.timer()
+				.count()).isEqualTo(4);
 		});
 	}
 
@@ -73,7 +74,8 @@ class CacheObservabilityAutoConfigurationTests {
 			assertThat(ops(registry, "tables", "get", "hit")).isEqualTo(1);
 			assertThat(ops(registry, "tables", "get", "miss")).isGreaterThanOrEqualTo(2);
 			// Spring Boot's Caffeine metrics still find the decorated cache.
-			assertThat(registry.get("cache.gets").tags("name", "tables", "cache.manager", "cacheManager", "result", "hit")
+			assertThat(registry.get("cache.gets")
+				.tags("name", "tables", "cache.manager", "cacheManager", "result", "hit")
 				.functionCounter()
 				.count()).isEqualTo(1);
 			assertThat(context.getBean(CaffeineCacheManager.class).getCache("tables"))

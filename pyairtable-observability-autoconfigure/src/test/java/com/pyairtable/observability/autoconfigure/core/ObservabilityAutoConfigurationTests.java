@@ -41,7 +41,8 @@ class ObservabilityAutoConfigurationTests {
 	@Test
 	void identityComesFromProperties() {
 		this.contextRunner
-			.withPropertyValues("spring.application.name=ignored", "pyairtable.observability.service.name=llm-orchestrator",
+			.withPropertyValues("spring.application.name=ignored",
+					"pyairtable.observability.service.name=llm-orchestrator",
 					"pyairtable.observability.service.version=1.2.3", "pyairtable.observability.service.tier=ai-ml",
 					"pyairtable.observability.service.environment=production")
 			.run((context) -> assertThat(context.getBean(ServiceIdentity.class))
@@ -59,7 +60,8 @@ class ObservabilityAutoConfigurationTests {
 	@Test
 	void everyMeterCarriesTheFourIdentityTags() {
 		this.contextRunner
-			.withPropertyValues("spring.application.name=saga-orchestrator", "pyairtable.observability.service.tier=background")
+			.withPropertyValues("spring.application.name=saga-orchestrator",
+					"pyairtable.observability.service.tier=background")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				Counter counter = registry.counter("some.business.counter", "kind", "x");
@@ -101,8 +103,7 @@ class ObservabilityAutoConfigurationTests {
 	void backsOffWhenUserDefinesIdentityAndMeterFilter() {
 		this.contextRunner.withUserConfiguration(UserIdentityConfiguration.class).run((context) -> {
 			assertThat(context).getBean(ServiceIdentity.class).isSameAs(context.getBean("userIdentity"));
-			assertThat(context).getBean(ServiceIdentityMeterFilter.class)
-				.isSameAs(context.getBean("userMeterFilter"));
+			assertThat(context).getBean(ServiceIdentityMeterFilter.class).isSameAs(context.getBean("userMeterFilter"));
 			Counter counter = context.getBean(MeterRegistry.class).counter("c");
 			assertThat(counter.getId().getTag("service")).isEqualTo("mine");
 		});
@@ -185,7 +186,8 @@ class ObservabilityAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("pyairtable.observability.http.latency-buckets=100ms,fast")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining("Failed to bind properties under 'pyairtable.observability.http.latency-buckets'")
+				.hasStackTraceContaining(
+						"Failed to bind properties under 'pyairtable.observability.http.latency-buckets'")
 				.rootCause()
 				.hasMessageContaining("'fast' is not a valid duration"));
 	}

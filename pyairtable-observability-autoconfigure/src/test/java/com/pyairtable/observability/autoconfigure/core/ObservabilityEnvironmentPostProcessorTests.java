@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.pyairtable.observability.logging.PlatformJsonLogFormatter;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -65,8 +64,9 @@ class ObservabilityEnvironmentPostProcessorTests {
 		StandardEnvironment environment = environment(Map.of("SERVICE_NAME", "api-gateway"),
 				Map.of("pyairtable.observability.enabled", "false"));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getPropertySources()
-			.contains(ObservabilityEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+		assertThat(
+				environment.getPropertySources().contains(ObservabilityEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isFalse();
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isNull();
 	}
 
@@ -79,8 +79,8 @@ class ObservabilityEnvironmentPostProcessorTests {
 
 	@Test
 	void jsonOutsideDevelopmentByDefault() {
-		assertThat(format(new MockEnvironment().withProperty("pyairtable.observability.service.environment",
-				"production")))
+		assertThat(format(
+				new MockEnvironment().withProperty("pyairtable.observability.service.environment", "production")))
 			.isEqualTo(PlatformJsonLogFormatter.class.getName());
 	}
 
@@ -88,8 +88,10 @@ class ObservabilityEnvironmentPostProcessorTests {
 	void explicitFormatWins() {
 		assertThat(format(new MockEnvironment().withProperty("pyairtable.observability.logging.format", "json")))
 			.isEqualTo(PlatformJsonLogFormatter.class.getName());
-		assertThat(format(new MockEnvironment().withProperty("pyairtable.observability.service.environment", "production")
-			.withProperty("pyairtable.observability.logging.format", "TEXT"))).isNull();
+		assertThat(
+				format(new MockEnvironment().withProperty("pyairtable.observability.service.environment", "production")
+					.withProperty("pyairtable.observability.logging.format", "TEXT")))
+			.isNull();
 	}
 
 	@Test
@@ -102,8 +104,10 @@ class ObservabilityEnvironmentPostProcessorTests {
 
 	@Test
 	void nothingWhenDisabled() {
-		assertThat(format(new MockEnvironment().withProperty("pyairtable.observability.service.environment", "production")
-			.withProperty("pyairtable.observability.logging.enabled", "false"))).isNull();
+		assertThat(
+				format(new MockEnvironment().withProperty("pyairtable.observability.service.environment", "production")
+					.withProperty("pyairtable.observability.logging.enabled", "false")))
+			.isNull();
 	}
 
 	@Test
@@ -200,9 +204,8 @@ class ObservabilityEnvironmentPostProcessorTests {
 
 	@Test
 	void writingTheOpsKitTurnsTheWebServerAndBannerOffWhateverTheApplicationSays() {
-		StandardEnvironment environment = environment(Map.of(),
-				Map.of("pyairtable.observability.ops-kit.write-to", "/tmp/kit", "spring.main.web-application-type",
-						"servlet", "spring.main.banner-mode", "console"));
+		StandardEnvironment environment = environment(Map.of(), Map.of("pyairtable.observability.ops-kit.write-to",
+				"/tmp/kit", "spring.main.web-application-type", "servlet", "spring.main.banner-mode", "console"));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
 		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");

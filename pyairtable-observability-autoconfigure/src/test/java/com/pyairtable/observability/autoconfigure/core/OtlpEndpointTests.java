@@ -13,7 +13,8 @@ class OtlpEndpointTests {
 	void appendsTheSignalPathToABaseUrl() {
 		assertThat(OtlpEndpoint.signalUrl(URI.create("http://collector:4318"), "traces"))
 			.isEqualTo("http://collector:4318/v1/traces");
-		assertThat(OtlpEndpoint.signalUrl(URI.create("https://c:4318/"), "traces")).isEqualTo("https://c:4318/v1/traces");
+		assertThat(OtlpEndpoint.signalUrl(URI.create("https://c:4318/"), "traces"))
+			.isEqualTo("https://c:4318/v1/traces");
 		assertThat(OtlpEndpoint.signalUrl(URI.create("http://collector:4318"), "metrics"))
 			.isEqualTo("http://collector:4318/v1/metrics");
 		assertThat(OtlpEndpoint.signalUrl(URI.create("http://collector:4318"), "logs"))
@@ -38,9 +39,11 @@ class OtlpEndpointTests {
 			.isThrownBy(() -> OtlpEndpoint.check("x.endpoint", URI.create("ftp://user:s3cret@collector")))
 			.withMessageStartingWith("x.endpoint must be an http:// or https:// URL")
 			.withMessageNotContaining("s3cret");
-		assertThatIllegalArgumentException().isThrownBy(() -> OtlpEndpoint.check("x.endpoint", URI.create("collector:4318")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OtlpEndpoint.check("x.endpoint", URI.create("collector:4318")))
 			.withMessageStartingWith("x.endpoint must be an http:// or https:// URL");
-		assertThatIllegalArgumentException().isThrownBy(() -> OtlpEndpoint.check("x.endpoint", URI.create("/v1/traces")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OtlpEndpoint.check("x.endpoint", URI.create("/v1/traces")))
 			.withMessageStartingWith("x.endpoint must be an http:// or https:// URL");
 	}
 

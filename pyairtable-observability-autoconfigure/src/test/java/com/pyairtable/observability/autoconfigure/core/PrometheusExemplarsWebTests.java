@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With tracing on, the OpenMetrics scrape stays acceptable to Prometheus 2.x: exemplars on
- * histogram buckets (the ones dashboards open traces from) and counters, none on the
+ * With tracing on, the OpenMetrics scrape stays acceptable to Prometheus 2.x: exemplars
+ * on histogram buckets (the ones dashboards open traces from) and counters, none on the
  * {@code _count} of histograms or summaries.
  */
 class PrometheusExemplarsWebTests {

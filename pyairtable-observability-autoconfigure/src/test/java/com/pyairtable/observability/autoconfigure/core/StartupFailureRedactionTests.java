@@ -28,10 +28,12 @@ class StartupFailureRedactionTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			"pyairtable.observability.metrics.airtable.api-url|ftp://svc:" + PASSWORD + "@api.example.com/v0?api_key=" + KEY,
+			"pyairtable.observability.metrics.airtable.api-url|ftp://svc:" + PASSWORD + "@api.example.com/v0?api_key="
+					+ KEY,
 			"pyairtable.observability.tracing.export.protocol|Bearer " + KEY,
 			"pyairtable.observability.service.tier|" + KEY,
-			"pyairtable.observability.health.checks.hook.url|ftp://svc:" + PASSWORD + "@hooks.example.com/x?token=" + KEY,
+			"pyairtable.observability.health.checks.hook.url|ftp://svc:" + PASSWORD + "@hooks.example.com/x?token="
+					+ KEY,
 			"pyairtable.observability.metrics.otlp.endpoint|ftp://svc:" + PASSWORD + "@collector:4318?key=" + KEY })
 	void failsNamingThePropertyWithoutQuotingTheSecret(String property, String value, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start(property, value)).satisfies((failure) -> {
@@ -48,9 +50,10 @@ class StartupFailureRedactionTests {
 	private static void start(String property, String value) {
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.run("--spring.main.banner-mode=off", "--spring.application.name=failing",
-				"--pyairtable.observability.metrics.otlp.enabled=true",
-				"--pyairtable.observability.health.checks.hook.type=http", "--" + property + "=" + value)
+		application
+			.run("--spring.main.banner-mode=off", "--spring.application.name=failing",
+					"--pyairtable.observability.metrics.otlp.enabled=true",
+					"--pyairtable.observability.health.checks.hook.type=http", "--" + property + "=" + value)
 			.close();
 	}
 

@@ -27,8 +27,8 @@ class TextLogRedactionWebTests {
 	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJlLXZhbHVlLWhlcmU";
 
 	/**
-	 * Boot keeps the log format of an application in system properties; another test's JSON
-	 * application in this JVM must not decide the format here.
+	 * Boot keeps the log format of an application in system properties; another test's
+	 * JSON application in this JVM must not decide the format here.
 	 */
 	@BeforeEach
 	void plainTextLogs() {

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Spring Boot's {@code db} and {@code redis} health indicators are members of the readiness
- * group: UP with the real PostgreSQL and Redis, DOWN (503) when the service points at a port
- * where nothing listens. Liveness never depends on them.
+ * Spring Boot's {@code db} and {@code redis} health indicators are members of the
+ * readiness group: UP with the real PostgreSQL and Redis, DOWN (503) when the service
+ * points at a port where nothing listens. Liveness never depends on them.
  */
 @Tag(TestServices.TAG)
 class DataLayerReadinessIntegrationTests {
@@ -35,8 +35,10 @@ class DataLayerReadinessIntegrationTests {
 	void readinessIsUpWithTheRealDatabaseAndRedis() {
 		try (TestWebApp app = TestWebApp.startTraced(App.class,
 				with(TestServices.postgres().propertyValues(TestServices.redis().propertyValues())))) {
-			// The first checks open the pool's and Lettuce's first connections, which on a loaded
-			// machine can take longer than the indicators' time bound: UP within a bound, then stays.
+			// The first checks open the pool's and Lettuce's first connections, which on
+			// a loaded
+			// machine can take longer than the indicators' time bound: UP within a bound,
+			// then stays.
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 				HttpResponse<String> readiness = app.get("/actuator/health/readiness");
 				assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, DatabaseObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CardinalityObservabilityAutoConfiguration.class, DatabaseObservabilityAutoConfiguration.class));
 
 	@Test
 	void providesMetricsHandlerAndConventionWithoutQueryTextByDefault() {
@@ -76,7 +76,8 @@ class DatabaseObservabilityAutoConfigurationTests {
 	@Test
 	void backsOffWhenUserDefinesMetrics() {
 		this.runner.withBean("myMetrics", DatabaseMetrics.class, () -> new DatabaseMetrics(new CardinalityGuard(1, 1)))
-			.run((context) -> assertThat(context).getBean(DatabaseMetrics.class).isSameAs(context.getBean("myMetrics")));
+			.run((context) -> assertThat(context).getBean(DatabaseMetrics.class)
+				.isSameAs(context.getBean("myMetrics")));
 	}
 
 }

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every statement against the real PostgreSQL becomes a span named after its operation and
- * table, without its bound values or (by default) its text, and the database metrics in the
- * scrape; Hikari's pool metrics stay.
+ * Every statement against the real PostgreSQL becomes a span named after its operation
+ * and table, without its bound values or (by default) its text, and the database metrics
+ * in the scrape; Hikari's pool metrics stay.
  */
 @Tag(TestServices.TAG)
 class DatabaseObservabilityIntegrationTests {
@@ -39,7 +39,8 @@ class DatabaseObservabilityIntegrationTests {
 	@BeforeAll
 	static void start() {
 		app = TestWebApp.startTraced(App.class, TestServices.postgres()
-			// Redis is on this module's test classpath; these tests are about the database.
+			// Redis is on this module's test classpath; these tests are about the
+			// database.
 			.propertyValues("management.health.redis.enabled=false"));
 	}
 
@@ -57,10 +58,12 @@ class DatabaseObservabilityIntegrationTests {
 		assertThat(select.getAttributes().get(AttributeKey.stringKey("db.operation.name"))).isEqualTo("select");
 		assertThat(select.getAttributes().get(AttributeKey.stringKey("db.collection.name"))).isEqualTo("db_obs_items");
 		assertThat(select.getAttributes().get(AttributeKey.stringKey("db.query.text"))).isNull();
-		assertThat(awaitSpan("insert db_obs_items").getParentSpanContext().isValid()).as("child of the request").isTrue();
+		assertThat(awaitSpan("insert db_obs_items").getParentSpanContext().isValid()).as("child of the request")
+			.isTrue();
 		for (SpanData span : app.spans().getFinishedSpanItems()) {
-			assertThat(span.getAttributes().asMap().values()).allSatisfy(
-					(value) -> assertThat(String.valueOf(value)).doesNotContain(SECRET_VALUE).doesNotContain("jdbc.query["));
+			assertThat(span.getAttributes().asMap().values())
+				.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(SECRET_VALUE)
+					.doesNotContain("jdbc.query["));
 		}
 	}
 
@@ -90,15 +93,16 @@ class DatabaseObservabilityIntegrationTests {
 		assertThat(app.get("/db/duplicate").statusCode()).isEqualTo(500);
 		assertThat(app.sample("database_errors_total", "error=\"constraint\"")).isGreaterThanOrEqualTo(1);
 		// Registered at zero, so that the first connection failure shows as an increase.
-		assertThat(app.scrape()).anyMatch((line) -> line.startsWith("database_errors_total{")
-				&& line.contains("error=\"connection\""));
+		assertThat(app.scrape())
+			.anyMatch((line) -> line.startsWith("database_errors_total{") && line.contains("error=\"connection\""));
 	}
 
 	@Test
 	void statementsOutsideTracedWorkAreMeasuredButStartNoTrace() {
 		app.spans().reset();
 		for (int i = 0; i < 3; i++) {
-			// The probe is not traced; its db health check borrows and validates a connection.
+			// The probe is not traced; its db health check borrows and validates a
+			// connection.
 			HttpResponse<String> health = app.get("/actuator/health");
 			assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
 		}
@@ -109,10 +113,10 @@ class DatabaseObservabilityIntegrationTests {
 			.isEqualTo(before + 1);
 		assertThat(app.get("/db/items").statusCode()).isEqualTo(200);
 		awaitSpan("select db_obs_items");
-		assertThat(app.spans().getFinishedSpanItems()).allSatisfy((span) -> assertThat(
-				span.getParentSpanContext().isValid() || span.getKind() == SpanKind.SERVER)
-			.as(span.getName() + " is a root span")
-			.isTrue());
+		assertThat(app.spans().getFinishedSpanItems())
+			.allSatisfy((span) -> assertThat(span.getParentSpanContext().isValid() || span.getKind() == SpanKind.SERVER)
+				.as(span.getName() + " is a root span")
+				.isTrue());
 	}
 
 	static SpanData awaitSpan(String name) {
@@ -134,7 +138,8 @@ class DatabaseObservabilityIntegrationTests {
 
 		App(JdbcClient jdbc) {
 			this.jdbc = jdbc;
-			jdbc.sql("create table if not exists db_obs_items (id serial primary key, name varchar(64) unique)").update();
+			jdbc.sql("create table if not exists db_obs_items (id serial primary key, name varchar(64) unique)")
+				.update();
 		}
 
 		@GetMapping("/db/items")

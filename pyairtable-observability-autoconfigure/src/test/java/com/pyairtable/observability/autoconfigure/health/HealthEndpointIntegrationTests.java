@@ -36,14 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Boot app on a random port with real dependencies on 127.0.0.1: one answering 200,
- * one answering 500, one that never answers (critical), a closed TCP port, a user health
- * indicator that sleeps 60 s and a reactive one that never answers.
+ * A real Boot app on a random port with real dependencies on 127.0.0.1: one answering
+ * 200, one answering 500, one that never answers (critical), a closed TCP port, a user
+ * health indicator that sleeps 60 s and a reactive one that never answers.
  */
-@SpringBootTest(classes = HealthEndpointIntegrationTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = HealthEndpointIntegrationTests.App.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.autoconfigure.exclude=" + HealthEndpointIntegrationTests.SECURITY,
-				"management.endpoint.health.show-details=always",
-				"pyairtable.observability.service.name=health-test",
+				"management.endpoint.health.show-details=always", "pyairtable.observability.service.name=health-test",
 				"pyairtable.observability.health.indicator-timeout=500ms",
 				"pyairtable.observability.health.indicators.sleepy.critical=false",
 				"pyairtable.observability.health.indicators.never.critical=false",
@@ -99,7 +99,8 @@ class HealthEndpointIntegrationTests {
 				() -> dependencies.url("/ok").replace("http://", "http://user:pass@") + "?token=query-secret");
 		registry.add("pyairtable.observability.health.checks.failing.url", () -> dependencies.url("/failing"));
 		registry.add("pyairtable.observability.health.checks.hook.url",
-				// No such path on the fake: answers 404, without counting as a call of /failing.
+				// No such path on the fake: answers 404, without counting as a call of
+				// /failing.
 				() -> dependencies.url("/hooks/" + PATH_TOKEN + "/v1/" + API_KEY));
 		registry.add("pyairtable.observability.health.checks.hanging.url", dependencies::hangingUrl);
 		registry.add("pyairtable.observability.health.checks.closed.port", dependencies::closedPort);
@@ -158,13 +159,15 @@ class HealthEndpointIntegrationTests {
 			callers.shutdownNow();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		// One check per interval (1 s) at most, plus one started at each edge of the window.
+		// One check per interval (1 s) at most, plus one started at each edge of the
+		// window.
 		int allowed = (int) Math.floor(seconds / 1.0) + 2;
 		assertThat(probes.get()).isGreaterThan(50);
 		assertThat(dependencies.hangingConnections() - hangingBefore).isBetween(1, allowed);
 		assertThat(dependencies.okRequests() - okBefore).isBetween(1, allowed);
 		assertThat(dependencies.failingRequests() - failingBefore).isBetween(1, allowed);
-		// The sleeping indicator was called once and is never called again while it sleeps.
+		// The sleeping indicator was called once and is never called again while it
+		// sleeps.
 		assertThat(this.sleepy.calls()).isEqualTo(1);
 	}
 
@@ -183,8 +186,9 @@ class HealthEndpointIntegrationTests {
 
 	@Test
 	void detailsShowEachCheckWithoutSecrets() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/dependencies").body()
-			.contains("ConnectException") && get("/actuator/health/dependencies").body().contains("lastSuccess"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/actuator/health/dependencies").body().contains("ConnectException")
+					&& get("/actuator/health/dependencies").body().contains("lastSuccess"));
 		Timed dependenciesHealth = get("/actuator/health/dependencies");
 		String body = dependenciesHealth.body();
 		assertThat(json(dependenciesHealth, "$.components.ok.status")).isEqualTo("UP");
@@ -227,7 +231,8 @@ class HealthEndpointIntegrationTests {
 	@Test
 	void healthChecksAreExposedAsPrometheusGauges() {
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> get("/actuator/prometheus").body().matches("(?s).*health_check_up\\{[^}]*check=\"ok\"[^}]*\\} 1\\.0.*"));
+			.until(() -> get("/actuator/prometheus").body()
+				.matches("(?s).*health_check_up\\{[^}]*check=\"ok\"[^}]*\\} 1\\.0.*"));
 		String scrape = get("/actuator/prometheus").body();
 		assertThat(scrape).containsPattern("health_check_up\\{[^}]*check=\"hanging\"[^}]*\\} 0\\.0")
 			.containsPattern("health_check_up\\{[^}]*check=\"closed\"[^}]*\\} 0\\.0")

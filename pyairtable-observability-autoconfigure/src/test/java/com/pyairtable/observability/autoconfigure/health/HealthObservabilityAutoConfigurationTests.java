@@ -52,9 +52,10 @@ class HealthObservabilityAutoConfigurationTests {
 
 	@Test
 	void providesHealthBeansByDefault() {
-		this.runner.withPropertyValues("pyairtable.observability.health.checks.postgres.type=tcp",
-				"pyairtable.observability.health.checks.postgres.host=127.0.0.1",
-				"pyairtable.observability.health.checks.postgres.port=5432")
+		this.runner
+			.withPropertyValues("pyairtable.observability.health.checks.postgres.type=tcp",
+					"pyairtable.observability.health.checks.postgres.host=127.0.0.1",
+					"pyairtable.observability.health.checks.postgres.port=5432")
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(DependencyChecks.class)
@@ -116,9 +117,10 @@ class HealthObservabilityAutoConfigurationTests {
 
 	@Test
 	void stillAddsTheIndicatorsOfTheDeprecatedProperty() {
-		this.runner.withPropertyValues("pyairtable.observability.health.readiness.indicators=db,rabbit",
-				"management.endpoint.health.group.readiness.include=readinessState",
-				"management.endpoint.health.validate-group-membership=false")
+		this.runner
+			.withPropertyValues("pyairtable.observability.health.readiness.indicators=db,rabbit",
+					"management.endpoint.health.group.readiness.include=readinessState",
+					"management.endpoint.health.validate-group-membership=false")
 			.run((context) -> {
 				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
 				assertThat(readiness.isMember("db")).isTrue();
@@ -147,8 +149,7 @@ class HealthObservabilityAutoConfigurationTests {
 			assertThat(registry.getContributor("custom")).isInstanceOf(TimeBoundHealthIndicator.class);
 			assertThat(((HealthIndicator) registry.getContributor("custom")).health().getStatus().getCode())
 				.isEqualTo("UP");
-			assertThat(registry.stream().filter((entry) -> entry.name().equals("custom")))
-				.singleElement()
+			assertThat(registry.stream().filter((entry) -> entry.name().equals("custom"))).singleElement()
 				.satisfies((entry) -> assertThat(entry.contributor()).isInstanceOf(TimeBoundHealthIndicator.class));
 		});
 	}
@@ -159,8 +160,7 @@ class HealthObservabilityAutoConfigurationTests {
 			.withUserConfiguration(SlowStateCheckConfiguration.class)
 			.run((context) -> {
 				HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
-				CompositeHealthContributor runtime = (CompositeHealthContributor) registry
-					.getContributor("runtime");
+				CompositeHealthContributor runtime = (CompositeHealthContributor) registry.getContributor("runtime");
 				Health health = ((HealthIndicator) runtime.getContributor("slow")).health();
 				assertThat(health.getStatus()).isEqualTo(HealthStatuses.DEGRADED);
 			});
@@ -347,9 +347,8 @@ class HealthObservabilityAutoConfigurationTests {
 		}
 
 		private static DependencyCheck check(String name, boolean critical) {
-			return new DependencyCheck(name, "tcp", "127.0.0.1:1", critical, Duration.ofMinutes(1),
-					() -> {
-					}, List.of(), Clock.systemUTC());
+			return new DependencyCheck(name, "tcp", "127.0.0.1:1", critical, Duration.ofMinutes(1), () -> {
+			}, List.of(), Clock.systemUTC());
 		}
 
 	}
@@ -376,20 +375,21 @@ class HealthObservabilityAutoConfigurationTests {
 
 	@Test
 	void readsTheBindersStateWhenTheyArePresent() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-					HealthEndpointAutoConfiguration.class, HealthObservabilityAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
-					com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
-					org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+				HealthObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
+				org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
 			.withPropertyValues("pyairtable.observability.health.saga.stuck-after=10m",
 					"pyairtable.observability.health.airtable.rate-limit-hits=5")
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck.class)
 					.hasSingleBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class);
-				assertThat(context.getBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class).check()
+				assertThat(context.getBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class)
+					.check()
 					.getDetails()).containsEntry("stuckAfter", "PT10M");
 			});
 	}

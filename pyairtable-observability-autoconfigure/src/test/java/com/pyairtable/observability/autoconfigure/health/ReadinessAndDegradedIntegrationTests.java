@@ -75,14 +75,16 @@ class ReadinessAndDegradedIntegrationTests {
 
 	@Test
 	void readinessFollowsCriticalMembersAndDegradedStaysReady() {
-		// The critical check has not completed yet: UNKNOWN, and readiness out of service.
+		// The critical check has not completed yet: UNKNOWN, and readiness out of
+		// service.
 		assertThat(status("/actuator/health/dependencies/gated")).isEqualTo("UNKNOWN");
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 		assertThat(status("/actuator/health/readiness")).isEqualTo("OUT_OF_SERVICE");
 		assertThat(get("/readyz").statusCode()).isEqualTo(503);
 		assertLive();
 
-		// Once it has answered, the service is ready, and DEGRADED overall (non-critical failing).
+		// Once it has answered, the service is ready, and DEGRADED overall (non-critical
+		// failing).
 		dependencies.openGate();
 		await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
 		assertThat(status("/actuator/health/readiness")).isEqualTo("UP");
@@ -138,7 +140,10 @@ class ReadinessAndDegradedIntegrationTests {
 	@EnableAutoConfiguration
 	static class App {
 
-		/** Stands in for Spring Boot's DataSource indicator, registered under the same name. */
+		/**
+		 * Stands in for Spring Boot's DataSource indicator, registered under the same
+		 * name.
+		 */
 		@Bean
 		FakeDbHealthIndicator dbHealthIndicator() {
 			return new FakeDbHealthIndicator();

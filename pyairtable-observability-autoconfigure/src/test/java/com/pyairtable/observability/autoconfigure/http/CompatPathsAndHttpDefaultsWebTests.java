@@ -83,7 +83,8 @@ class CompatPathsAndHttpDefaultsWebTests {
 
 	@Test
 	void healthShowsNoDetailsByDefault() {
-		assertThat(app.get("/actuator/health").body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		assertThat(app.get("/actuator/health").body())
+			.isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
 	}
 
 	@Test
@@ -92,7 +93,8 @@ class CompatPathsAndHttpDefaultsWebTests {
 		assertThat(scrape).containsPattern(
 				"http_server_requests_seconds_count\\{[^}]*environment=\"development\"[^}]*service=\"test-service\"[^}]*tier=\"gateway\"[^}]*uri=\"/hello\"[^}]*version=\"unknown\"[^}]*} 3");
 		for (String le : new String[] { "0.1", "0.25", "0.5", "1.0", "2.0", "3.0", "5.0", "\\+Inf" }) {
-			assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"" + le + "\"");
+			assertThat(scrape)
+				.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"" + le + "\"");
 		}
 		assertThat(scrape).contains("uri=\"/hello/{name}\"");
 	}
@@ -120,7 +122,8 @@ class CompatPathsAndHttpDefaultsWebTests {
 
 	@Test
 	void inFlightRequestsAreTracked() {
-		assertThat(app.get("/actuator/prometheus").body()).contains("# TYPE http_server_requests_active_seconds summary")
+		assertThat(app.get("/actuator/prometheus").body())
+			.contains("# TYPE http_server_requests_active_seconds summary")
 			.containsPattern("http_server_requests_active_seconds_count\\{[^}]*method=\"GET\"");
 	}
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform's paths under other configurations: switched off, on a separate
- * management port, behind Spring Security, and with user overrides.
+ * The platform's paths under other configurations: switched off, on a separate management
+ * port, behind Spring Security, and with user overrides.
  */
 class CompatPathsVariantsWebTests {
 
@@ -67,7 +67,8 @@ class CompatPathsVariantsWebTests {
 				"pyairtable.observability.http.latency-buckets=50ms,300ms")) {
 			app.get("/hello");
 			String scrape = app.get("/metrics").body();
-			assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.05\"")
+			assertThat(scrape)
+				.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.05\"")
 				.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.3\"")
 				.doesNotContainPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.25\"");
 		}
@@ -79,7 +80,8 @@ class CompatPathsVariantsWebTests {
 				"management.metrics.distribution.slo.http.server.requests=42ms")) {
 			app.get("/hello");
 			String scrape = app.get("/metrics").body();
-			assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.042\"")
+			assertThat(scrape)
+				.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.042\"")
 				.doesNotContainPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello\"[^}]*le=\"0.1\"");
 		}
 	}

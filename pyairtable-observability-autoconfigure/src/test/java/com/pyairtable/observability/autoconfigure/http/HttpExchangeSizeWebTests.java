@@ -125,11 +125,15 @@ class HttpExchangeSizeWebTests {
 
 	/** A statistic of the request size summary of one route, from a real scrape. */
 	private static double requestSize(String uri, String statistic) throws Exception {
-		String scrape = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-			.timeout(Duration.ofSeconds(10))
-			.build(), HttpResponse.BodyHandlers.ofString()).body();
-		Matcher matcher = Pattern.compile("(?m)^http_server_request_size_bytes_" + statistic + "\\{[^}]*uri=\""
-				+ Pattern.quote(uri) + "\"[^}]*} (\\S+)$").matcher(scrape);
+		String scrape = CLIENT
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher matcher = Pattern
+			.compile("(?m)^http_server_request_size_bytes_" + statistic + "\\{[^}]*uri=\"" + Pattern.quote(uri)
+					+ "\"[^}]*} (\\S+)$")
+			.matcher(scrape);
 		assertThat(matcher.find()).as("request size %s of %s in%n%s", statistic, uri, scrape).isTrue();
 		return Double.parseDouble(matcher.group(1));
 	}

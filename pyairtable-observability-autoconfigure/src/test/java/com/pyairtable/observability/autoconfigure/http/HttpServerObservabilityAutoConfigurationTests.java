@@ -27,9 +27,10 @@ class HttpServerObservabilityAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpServerObservabilityAutoConfiguration.class,
-				CompatPathsObservabilityAutoConfiguration.class, ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
+				CompatPathsObservabilityAutoConfiguration.class, ObservationAutoConfiguration.class,
+				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, EndpointAutoConfiguration.class,
+				WebEndpointAutoConfiguration.class));
 
 	@Test
 	void registersPredicateSizeFilterAndCompatPathsByDefault() {
@@ -41,8 +42,7 @@ class HttpServerObservabilityAutoConfigurationTests {
 			assertThat(context).hasBean("compatPathsFilter");
 			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getFilter())
 				.isInstanceOf(CompatPathsFilter.class);
-			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getOrder())
-				.isLessThan(-100);
+			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getOrder()).isLessThan(-100);
 		});
 	}
 
@@ -57,11 +57,10 @@ class HttpServerObservabilityAutoConfigurationTests {
 
 	@Test
 	void sizesHaveTheirOwnSwitch() {
-		this.contextRunner.withPropertyValues("pyairtable.observability.http.record-sizes=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean("httpExchangeSizeFilter");
-				assertThat(context).doesNotHaveBean(HttpExchangeSizeObservationHandler.class);
-			});
+		this.contextRunner.withPropertyValues("pyairtable.observability.http.record-sizes=false").run((context) -> {
+			assertThat(context).doesNotHaveBean("httpExchangeSizeFilter");
+			assertThat(context).doesNotHaveBean(HttpExchangeSizeObservationHandler.class);
+		});
 	}
 
 	@Test

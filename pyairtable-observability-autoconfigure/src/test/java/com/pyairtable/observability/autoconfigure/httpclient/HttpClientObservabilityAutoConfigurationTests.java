@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpClientObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, HttpClientObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CardinalityObservabilityAutoConfiguration.class, HttpClientObservabilityAutoConfiguration.class));
 
 	@Test
 	void foldsClientNamesBeyondTheCap() {

@@ -46,7 +46,8 @@ class HttpClientObservabilityIntegrationTests {
 			exchange.close();
 		});
 		server.start();
-		// Two distinct hosts per metric: 127.0.0.1 and localhost are admitted, the third folds.
+		// Two distinct hosts per metric: 127.0.0.1 and localhost are admitted, the third
+		// folds.
 		app = TestWebApp.startTraced(App.class, "pyairtable.observability.metrics.max-tag-values=2",
 				"spring.autoconfigure.exclude="
 						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
@@ -88,7 +89,8 @@ class HttpClientObservabilityIntegrationTests {
 			.doesNotContain("127.0.0.1.nip.invalid", "[::1]", "::1")
 			.contains("other");
 		assertThat(app.sample("observability_tag_overflow_total", "metric=\"http.client.requests\"",
-				"tag=\"client.name\"")).isGreaterThanOrEqualTo(1);
+				"tag=\"client.name\""))
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -111,10 +113,16 @@ class HttpClientObservabilityIntegrationTests {
 		@GetMapping("/call/rest-client")
 		String restClient(@RequestParam String base, @RequestParam String path) {
 			try {
-				return this.restClient.baseUrl(base).build().get().uri("/rest-client/{path}", path).retrieve().body(String.class);
+				return this.restClient.baseUrl(base)
+					.build()
+					.get()
+					.uri("/rest-client/{path}", path)
+					.retrieve()
+					.body(String.class);
 			}
 			catch (RuntimeException ex) {
-				// The outcome is what is recorded; the caller of this test endpoint needs no error.
+				// The outcome is what is recorded; the caller of this test endpoint needs
+				// no error.
 				return ex.getClass().getSimpleName();
 			}
 		}
@@ -127,7 +135,11 @@ class HttpClientObservabilityIntegrationTests {
 
 		@GetMapping("/call/web-client")
 		String webClient(@RequestParam String base, @RequestParam String path) {
-			return this.webClient.baseUrl(base).build().get().uri("/web-client/{path}", path).retrieve()
+			return this.webClient.baseUrl(base)
+				.build()
+				.get()
+				.uri("/web-client/{path}", path)
+				.retrieve()
 				.bodyToMono(String.class)
 				.block();
 		}

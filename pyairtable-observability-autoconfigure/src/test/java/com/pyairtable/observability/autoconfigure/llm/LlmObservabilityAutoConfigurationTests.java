@@ -15,13 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LlmObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, LlmObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CardinalityObservabilityAutoConfiguration.class, LlmObservabilityAutoConfiguration.class));
 
 	@Test
 	void bindsThePriceTableWithDottedModelNames() {
 		this.runner
-			.withPropertyValues("pyairtable.observability.metrics.llm.pricing.[gemini-2.5-flash].input-per-million-tokens=0.30",
+			.withPropertyValues(
+					"pyairtable.observability.metrics.llm.pricing.[gemini-2.5-flash].input-per-million-tokens=0.30",
 					"pyairtable.observability.metrics.llm.pricing.[gemini-2.5-flash].output-per-million-tokens=2.50",
 					"pyairtable.observability.metrics.llm.pricing.gpt-4o.input-per-million-tokens=2.5")
 			.run((context) -> {

@@ -51,10 +51,10 @@ class SpringAiChatModelMetricsTests {
 	private static final List<String> requests = new CopyOnWriteArrayList<>();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
-				LlmObservabilityAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+						CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class,
+						CardinalityObservabilityAutoConfiguration.class, LlmObservabilityAutoConfiguration.class))
 		.withPropertyValues("pyairtable.observability.metrics.llm.pricing.gpt-4o-mini.input-per-million-tokens=0.15",
 				"pyairtable.observability.metrics.llm.pricing.gpt-4o-mini.output-per-million-tokens=0.60");
 
@@ -103,7 +103,8 @@ class SpringAiChatModelMetricsTests {
 				.isEqualTo(1200);
 			assertThat(registry.get("llm.tokens").tags("model", "gpt-4o-mini", "type", "output").counter().count())
 				.isEqualTo(300);
-			assertThat(registry.get("llm.cost.usd").tags("provider", "openai", "model", "gpt-4o-mini").counter().count())
+			assertThat(
+					registry.get("llm.cost.usd").tags("provider", "openai", "model", "gpt-4o-mini").counter().count())
 				.isCloseTo((1200 * 0.15 + 300 * 0.60) / 1_000_000, within(1e-12));
 			assertThat(registry.get("llm.request.duration").tags("model", "gpt-4o-mini").timer().count()).isEqualTo(1);
 		});

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A traced request in {@code production}: its JSON log lines carry the exported span's
- * trace id and the echoed request id, and no secret reaches the logs or the OTLP receiver.
+ * trace id and the echoed request id, and no secret reaches the logs or the OTLP
+ * receiver.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CorrelatedJsonLogsIntegrationTests {
@@ -52,8 +53,7 @@ class CorrelatedJsonLogsIntegrationTests {
 			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration";
 
 	@Test
-	void jsonLinesCarryTheExportedTraceAndTheEchoedRequestIdWithoutSecrets(CapturedOutput output)
-			throws Exception {
+	void jsonLinesCarryTheExportedTraceAndTheEchoedRequestIdWithoutSecrets(CapturedOutput output) throws Exception {
 		try (OtlpCollector receiver = new OtlpCollector();
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(LoggingTestApplication.class)
 					.properties("server.port=0", "server.address=127.0.0.1", EXCLUDE_SECURITY,
@@ -95,7 +95,10 @@ class CorrelatedJsonLogsIntegrationTests {
 			assertThat(String.valueOf(errorLine.get("exception"))).contains("IllegalStateException", "stack_trace");
 
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				List<ReceivedSpan> trace = receiver.spans().stream().filter((s) -> s.traceId().equals(traceId)).toList();
+				List<ReceivedSpan> trace = receiver.spans()
+					.stream()
+					.filter((s) -> s.traceId().equals(traceId))
+					.toList();
 				assertThat(trace).anySatisfy((span) -> {
 					assertThat(span.uri()).isEqualTo("/traced");
 					assertThat(span.attributes()).containsEntry("request.id", "req-abc-123")

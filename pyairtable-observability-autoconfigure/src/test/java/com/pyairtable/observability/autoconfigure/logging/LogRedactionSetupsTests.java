@@ -36,10 +36,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * No secret of a log event reaches any output, whatever the application's Logback setup:
- * its own {@code logback-spring.xml} (an {@code AsyncAppender} over a file, a non-additive
- * logger with its own file, an appender a bean attaches at startup), that file reloaded by
- * Logback's scan, logging initialised again, and Spring Boot's {@code ecs}, {@code logstash}
- * and {@code gelf} structured formats.
+ * its own {@code logback-spring.xml} (an {@code AsyncAppender} over a file, a
+ * non-additive logger with its own file, an appender a bean attaches at startup), that
+ * file reloaded by Logback's scan, logging initialised again, and Spring Boot's
+ * {@code ecs}, {@code logstash} and {@code gelf} structured formats.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogRedactionSetupsTests {
@@ -84,21 +84,23 @@ class LogRedactionSetupsTests {
 			Files.setLastModifiedTime(config, FileTime.from(Instant.now().plusSeconds(5)));
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> logback.getLogger("ROOT").getAppender("ASYNC") instanceof RedactingAppender redacting
-						&& redacting.getDelegate().isStarted() && Files.exists(this.directory.resolve("reloaded-app.log")));
+						&& redacting.getDelegate().isStarted()
+						&& Files.exists(this.directory.resolve("reloaded-app.log")));
 			LogLeakProbe.log(orders);
 			LogLeakProbe.log(payments);
 			stopAsync(logback);
 			LogLeakProbe.assertRedacted(Files.readString(this.directory.resolve("reloaded-app.log")));
 			LogLeakProbe.assertRedacted(Files.readString(this.directory.resolve("reloaded-payments.log")));
 
-			// Logging initialised again, as a refresh of the environment does; levels changed
+			// Logging initialised again, as a refresh of the environment does; levels
+			// changed
 			// at runtime, as /actuator/loggers does.
 			Files.writeString(config, configuration("reinitialised"));
 			LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
 			loggingSystem.cleanUp();
 			loggingSystem.beforeInitialize();
-			loggingSystem.initialize(new LoggingInitializationContext(context.getEnvironment()), config.toUri().toString(),
-					null);
+			loggingSystem.initialize(new LoggingInitializationContext(context.getEnvironment()),
+					config.toUri().toString(), null);
 			loggingSystem.setLogLevel("com.example", LogLevel.DEBUG);
 			LogLeakProbe.log(orders);
 			LogLeakProbe.log(payments);
@@ -107,7 +109,8 @@ class LogRedactionSetupsTests {
 			LogLeakProbe.assertRedacted(Files.readString(this.directory.resolve("reinitialised-payments.log")));
 		}
 		finally {
-			// Cancels the scan before the file goes: a reload of a missing file would reset
+			// Cancels the scan before the file goes: a reload of a missing file would
+			// reset
 			// the logging of the next application of this JVM while it starts.
 			((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
 		}
@@ -121,7 +124,9 @@ class LogRedactionSetupsTests {
 			LogLeakProbe.log(orders);
 			String console = line(output.getOut());
 			LogLeakProbe.assertRedacted(console);
-			assertThat(console).startsWith("{").contains("\"ecs\":").contains("\"error\":{\"type\":\"java.lang.IllegalStateException\"");
+			assertThat(console).startsWith("{")
+				.contains("\"ecs\":")
+				.contains("\"error\":{\"type\":\"java.lang.IllegalStateException\"");
 			String written = line(Files.readString(file));
 			LogLeakProbe.assertRedacted(written);
 			assertThat(written).startsWith("{").contains("\"@version\":\"1\"");
@@ -135,7 +140,8 @@ class LogRedactionSetupsTests {
 			LogLeakProbe.log(orders);
 			String console = line(output.getOut());
 			LogLeakProbe.assertRedacted(console);
-			assertThat(console).startsWith("{").contains("\"_error_type\":\"java.lang.IllegalStateException\"")
+			assertThat(console).startsWith("{")
+				.contains("\"_error_type\":\"java.lang.IllegalStateException\"")
 				.contains("java.io.IOException: upstream said Bearer [REDACTED:");
 		}
 	}

@@ -70,8 +70,9 @@ class LoggingObservabilityAutoConfigurationTests {
 
 	@Test
 	void failsOnInvalidExtraPatternNamingTheKey() {
-		this.contextRunner.withPropertyValues("pyairtable.observability.logging.redaction.patterns[0]=ok-[0-9]+",
-				"pyairtable.observability.logging.redaction.patterns[1]=([")
+		this.contextRunner
+			.withPropertyValues("pyairtable.observability.logging.redaction.patterns[0]=ok-[0-9]+",
+					"pyairtable.observability.logging.redaction.patterns[1]=([")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

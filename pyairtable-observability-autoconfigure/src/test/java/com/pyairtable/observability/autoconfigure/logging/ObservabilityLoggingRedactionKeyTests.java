@@ -82,7 +82,8 @@ class ObservabilityLoggingRedactionKeyTests {
 			.withPropertyValues("pyairtable.observability.logging.redaction.key=" + KEY,
 					"pyairtable.observability.logging.redaction.patterns[0]=internal-[0-9]{6}")
 			.run((context) -> {
-				// As Boot's endpoint auto-configuration builds it, with every value shown.
+				// As Boot's endpoint auto-configuration builds it, with every value
+				// shown.
 				ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
 						context.getBeanProvider(SanitizingFunction.class).orderedStream().toList(), Show.ALWAYS);
 				endpoint.setApplicationContext(context);
@@ -108,9 +109,10 @@ class ObservabilityLoggingRedactionKeyTests {
 	@Test
 	void environmentVariableIsTheLowestPrecedenceFallback() {
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						Map.of("OBSERVABILITY_REDACTION_KEY", KEY)));
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("OBSERVABILITY_REDACTION_KEY", KEY)));
 		new ObservabilityEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("pyairtable.observability.logging.redaction.key")).isEqualTo(KEY);
 		environment.getPropertySources()

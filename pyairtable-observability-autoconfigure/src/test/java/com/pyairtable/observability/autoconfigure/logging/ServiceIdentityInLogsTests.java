@@ -23,8 +23,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JSON log line, built by Spring Boot before the application context exists, names the
- * service exactly as the meters do.
+ * The JSON log line, built by Spring Boot before the application context exists, names
+ * the service exactly as the meters do.
  */
 class ServiceIdentityInLogsTests {
 
@@ -48,8 +48,7 @@ class ServiceIdentityInLogsTests {
 				assertThat(line.get("version").asString()).isEqualTo("1.4.2").isEqualTo(tags.get("version"));
 				assertThat(line.get("environment").asString()).isEqualTo("production")
 					.isEqualTo(tags.get("environment"));
-				assertThat(line.get("service").asString()).isEqualTo("airtable-gateway")
-					.isEqualTo(tags.get("service"));
+				assertThat(line.get("service").asString()).isEqualTo("airtable-gateway").isEqualTo(tags.get("service"));
 			});
 	}
 
@@ -66,7 +65,11 @@ class ServiceIdentityInLogsTests {
 
 	private static Map<String, String> tags(MeterRegistry registry) {
 		Map<String, String> tags = new LinkedHashMap<>();
-		registry.get("orders.placed").counter().getId().getTags().forEach((tag) -> tags.put(tag.getKey(), tag.getValue()));
+		registry.get("orders.placed")
+			.counter()
+			.getId()
+			.getTags()
+			.forEach((tag) -> tags.put(tag.getKey(), tag.getValue()));
 		return tags;
 	}
 

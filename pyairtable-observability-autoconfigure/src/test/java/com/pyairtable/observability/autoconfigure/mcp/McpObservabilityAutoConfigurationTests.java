@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class McpObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, McpObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(CardinalityObservabilityAutoConfiguration.class, McpObservabilityAutoConfiguration.class));
 
 	@Test
 	void providesTheApi() {

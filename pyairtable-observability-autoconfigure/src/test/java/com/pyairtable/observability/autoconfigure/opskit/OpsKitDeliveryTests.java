@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.opskit.OpsKitWriteException;
-
 import com.pyairtable.observability.testsupport.TestWebApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,8 @@ class OpsKitDeliveryTests {
 				WITHOUT_SECURITY, "--management.endpoints.web.exposure.include=opskit")) {
 			HttpResponse<String> list = get(context, "/actuator/opskit");
 			assertThat(list.statusCode()).isEqualTo(200);
-			assertThat(list.body()).contains("prometheus/prometheus.yml", "grafana/dashboards/pyairtable-overview.json");
+			assertThat(list.body()).contains("prometheus/prometheus.yml",
+					"grafana/dashboards/pyairtable-overview.json");
 			HttpResponse<String> file = get(context, "/actuator/opskit/prometheus/prometheus.yml");
 			assertThat(file.statusCode()).isEqualTo(200);
 			assertThat(file.body()).contains("scrape_configs", "opskit-test");
@@ -106,9 +106,9 @@ class OpsKitDeliveryTests {
 
 	private static Result java(Path kit, Path output) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				Main.class.getName(), WITHOUT_SECURITY, "--pyairtable.observability.ops-kit.write-to=" + kit,
-				"--spring.application.name=opskit-test")
+		Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), Main.class.getName(), WITHOUT_SECURITY,
+				"--pyairtable.observability.ops-kit.write-to=" + kit, "--spring.application.name=opskit-test")
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();

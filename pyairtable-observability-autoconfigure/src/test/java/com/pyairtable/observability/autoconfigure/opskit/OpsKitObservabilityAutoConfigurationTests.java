@@ -23,8 +23,9 @@ class OpsKitObservabilityAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withPropertyValues("spring.application.name=airtable-gateway")
-		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class, OpsKitObservabilityAutoConfiguration.class,
-				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(ObservabilityAutoConfiguration.class, OpsKitObservabilityAutoConfiguration.class,
+						EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
 
 	@Test
 	void generatesTheKitFromTheServiceIdentityWithContractDefaults() {
@@ -181,7 +182,8 @@ class OpsKitObservabilityAutoConfigurationTests {
 
 	@Test
 	void theKitGoesThroughTheApplicationsRedactor() {
-		this.contextRunner.withBean(SecretRedactor.class, () -> SecretRedactor.withExtraPatterns(List.of("internal-[0-9]+")))
+		this.contextRunner
+			.withBean(SecretRedactor.class, () -> SecretRedactor.withExtraPatterns(List.of("internal-[0-9]+")))
 			.withPropertyValues("pyairtable.observability.ops-kit.scrape-targets=internal-42.example:8080")
 			.run((context) -> {
 				String prometheus = context.getBean(OpsKitGenerator.class)

@@ -2,7 +2,6 @@ package com.pyairtable.observability.autoconfigure.otlp;
 
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +52,8 @@ class OtlpLogsExportTests {
 			}
 			await().atMost(Duration.ofSeconds(15)).until(() -> record(receiver, "Order 7").isPresent());
 			LogRecord record = record(receiver, "Order 7").orElseThrow();
-			assertThat(record.getBody().getStringValue()).startsWith("Order 7 failed calling the LLM with key [REDACTED:")
+			assertThat(record.getBody().getStringValue())
+				.startsWith("Order 7 failed calling the LLM with key [REDACTED:")
 				.doesNotContain(SECRET);
 			assertThat(HexFormat.of().formatHex(record.getTraceId().toByteArray())).isEqualTo(span.context().traceId());
 			assertThat(HexFormat.of().formatHex(record.getSpanId().toByteArray())).isEqualTo(span.context().spanId());
@@ -87,11 +87,15 @@ class OtlpLogsExportTests {
 		assertThatException()
 			.isThrownBy(() -> OtlpMetricsExportTests.start("pyairtable.observability.logging.otlp.enabled=true",
 					"pyairtable.observability.logging.otlp.endpoint=ftp://collector"))
-			.withStackTraceContaining("pyairtable.observability.logging.otlp.endpoint must be an http:// or https:// URL");
+			.withStackTraceContaining(
+					"pyairtable.observability.logging.otlp.endpoint must be an http:// or https:// URL");
 	}
 
 	private static Optional<LogRecord> record(OtlpCollector receiver, String prefix) {
-		return receiver.logRecords().stream().filter((log) -> log.getBody().getStringValue().startsWith(prefix)).findFirst();
+		return receiver.logRecords()
+			.stream()
+			.filter((log) -> log.getBody().getStringValue().startsWith(prefix))
+			.findFirst();
 	}
 
 }

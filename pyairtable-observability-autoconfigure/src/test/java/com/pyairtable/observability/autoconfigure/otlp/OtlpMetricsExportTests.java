@@ -43,8 +43,9 @@ class OtlpMetricsExportTests {
 			assertThat(context.getBeansOfType(OtlpMeterRegistry.class)).hasSize(1);
 			context.getBean(QueueMetrics.class).recordSuccess("emails", "publish");
 			Timer.builder("test.work").register(context.getBean(MeterRegistry.class)).record(Duration.ofMillis(1500));
-			await().atMost(Duration.ofSeconds(15)).until(() -> metric(receiver, "queue.operations").isPresent()
-					&& metric(receiver, "test.work").isPresent());
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> metric(receiver, "queue.operations").isPresent()
+						&& metric(receiver, "test.work").isPresent());
 			Metric operations = metric(receiver, "queue.operations").orElseThrow();
 			assertThat(operations.getSum().getIsMonotonic()).isTrue();
 			NumberDataPoint point = operations.getSum()
@@ -76,14 +77,16 @@ class OtlpMetricsExportTests {
 
 	@Test
 	void failsStartupNamingTheEndpointPropertyWhenItIsNotAUrl() {
-		assertThatException().isThrownBy(() -> start("pyairtable.observability.metrics.otlp.enabled=true",
-				"pyairtable.observability.metrics.otlp.endpoint=collector:4318"))
-			.withStackTraceContaining("pyairtable.observability.metrics.otlp.endpoint must be an http:// or https:// URL");
+		assertThatException()
+			.isThrownBy(() -> start("pyairtable.observability.metrics.otlp.enabled=true",
+					"pyairtable.observability.metrics.otlp.endpoint=collector:4318"))
+			.withStackTraceContaining(
+					"pyairtable.observability.metrics.otlp.endpoint must be an http:// or https:// URL");
 	}
 
 	static ConfigurableApplicationContext start(String... properties) {
-		List<String> args = new ArrayList<>(List.of("--spring.application.name=otlp-test",
-				"--spring.main.banner-mode=off"));
+		List<String> args = new ArrayList<>(
+				List.of("--spring.application.name=otlp-test", "--spring.main.banner-mode=off"));
 		for (String property : properties) {
 			args.add("--" + property);
 		}

@@ -39,15 +39,15 @@ import static org.awaitility.Awaitility.await;
 
 class QueueObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
-				QueueObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class,
+					CardinalityObservabilityAutoConfiguration.class, QueueObservabilityAutoConfiguration.class));
 
 	@Test
 	void countsAsyncJobsBySuccessAndErrorAndPublishesTheExecutorsDepth() {
-		this.runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class, AopAutoConfiguration.class))
+		this.runner
+			.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class, AopAutoConfiguration.class))
 			.withUserConfiguration(AsyncJobsConfiguration.class)
 			.run((context) -> {
 				Jobs jobs = context.getBean(Jobs.class);
@@ -56,11 +56,10 @@ class QueueObservabilityAutoConfigurationTests {
 				jobs.fail();
 				jobs.failLater();
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> {
-						assertThat(count(registry, "applicationTaskExecutor", "execute", "success")).isEqualTo(2);
-						assertThat(count(registry, "applicationTaskExecutor", "execute", "error")).isEqualTo(2);
-					});
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					assertThat(count(registry, "applicationTaskExecutor", "execute", "success")).isEqualTo(2);
+					assertThat(count(registry, "applicationTaskExecutor", "execute", "error")).isEqualTo(2);
+				});
 				assertThat(registry.get("queue.depth").tag("queue", "applicationTaskExecutor").gauge().value())
 					.isZero();
 			});
@@ -109,22 +108,25 @@ class QueueObservabilityAutoConfigurationTests {
 
 	@Test
 	void userQueueMetricsWin() {
-		this.runner.withBean("myQueueMetrics", QueueMetrics.class,
-				() -> new QueueMetrics(new com.pyairtable.observability.cardinality.CardinalityGuard(5, 10)))
+		this.runner
+			.withBean("myQueueMetrics", QueueMetrics.class,
+					() -> new QueueMetrics(new com.pyairtable.observability.cardinality.CardinalityGuard(5, 10)))
 			.run((context) -> assertThat(context).getBean(QueueMetrics.class)
 				.isSameAs(context.getBean("myQueueMetrics")));
 	}
 
 	/**
-	 * No Kafka broker runs here: the wiring is proven on Boot's own beans, and a send to a
-	 * closed loopback port shows the template's observation counted as a failed publish.
+	 * No Kafka broker runs here: the wiring is proven on Boot's own beans, and a send to
+	 * a closed loopback port shows the template's observation counted as a failed
+	 * publish.
 	 */
 	@Test
 	void switchesKafkaObservationsOnForBootsTemplateAndListenerFactory() {
 		this.runner.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class))
 			.withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
 					"spring.kafka.producer.properties.max.block.ms=300",
-					// The observation asks the admin client for the cluster id: give up quickly.
+					// The observation asks the admin client for the cluster id: give up
+					// quickly.
 					"spring.kafka.admin.operation-timeout=1s", "spring.kafka.admin.close-timeout=1s",
 					"spring.kafka.admin.properties.default.api.timeout.ms=1000",
 					"spring.kafka.admin.properties.request.timeout.ms=500")
@@ -133,7 +135,8 @@ class QueueObservabilityAutoConfigurationTests {
 					.getContainerProperties()
 					.isObservationEnabled()).isTrue();
 				KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
-				// The producer would wait for the absent broker for 30 s when the context closes.
+				// The producer would wait for the absent broker for 30 s when the context
+				// closes.
 				((DefaultKafkaProducerFactory<?, ?>) template.getProducerFactory()).setPhysicalCloseTimeout(0);
 				assertThatException().isThrownBy(() -> template.send("invoices", "hello").get());
 				assertThat(count(context.getBean(MeterRegistry.class), "invoices", "publish", "error")).isEqualTo(1);

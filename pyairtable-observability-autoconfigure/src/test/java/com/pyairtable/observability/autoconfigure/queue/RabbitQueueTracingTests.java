@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Against a real AMQP 0-9-1 broker ({@link TestServices#amqp()}): a message published with
- * Boot's {@link RabbitTemplate} and consumed by a {@code @RabbitListener} is one trace
- * (producer span, consumer span as its child) and counts in {@code queue_operations_total}.
+ * Against a real AMQP 0-9-1 broker ({@link TestServices#amqp()}): a message published
+ * with Boot's {@link RabbitTemplate} and consumed by a {@code @RabbitListener} is one
+ * trace (producer span, consumer span as its child) and counts in
+ * {@code queue_operations_total}.
  */
 @Tag(TestServices.TAG)
 class RabbitQueueTracingTests {
@@ -46,11 +47,12 @@ class RabbitQueueTracingTests {
 	static void start() {
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		String[] arguments = Stream.of(TestServices.amqp()
-			.propertyValues("spring.application.name=queue-test", "spring.main.banner-mode=off",
-					"spring.rabbitmq.listener.simple.default-requeue-rejected=false",
-					"management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "test.queue=" + QUEUE))
+		String[] arguments = Stream
+			.of(TestServices.amqp()
+				.propertyValues("spring.application.name=queue-test", "spring.main.banner-mode=off",
+						"spring.rabbitmq.listener.simple.default-requeue-rejected=false",
+						"management.tracing.sampling.probability=1.0",
+						"management.opentelemetry.tracing.export.schedule-delay=50ms", "test.queue=" + QUEUE))
 			.map((property) -> "--" + property)
 			.toArray(String[]::new);
 		context = application.run(arguments);
@@ -72,7 +74,10 @@ class RabbitQueueTracingTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> consumer(exporter.getFinishedSpanItems()) != null);
 		List<SpanData> spans = exporter.getFinishedSpanItems();
 		SpanData consumer = consumer(spans);
-		SpanData producer = spans.stream().filter((span) -> span.getKind() == SpanKind.PRODUCER).findFirst().orElseThrow();
+		SpanData producer = spans.stream()
+			.filter((span) -> span.getKind() == SpanKind.PRODUCER)
+			.findFirst()
+			.orElseThrow();
 		assertThat(consumer.getTraceId()).isEqualTo(producer.getTraceId());
 		assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
 		String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();

@@ -19,8 +19,8 @@ class RedisObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withConfiguration(
-				AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, RedisObservabilityAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class,
+				RedisObservabilityAutoConfiguration.class));
 
 	@Test
 	void switchesOnLettucesCommandLatencyRecorderAndCountsOperations() {

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Commands sent to the real Redis show in Lettuce's own command latency timers, in
- * {@code redis_operations_total{command,status}} and as spans of the request that sent them.
+ * {@code redis_operations_total{command,status}} and as spans of the request that sent
+ * them.
  */
 @Tag(TestServices.TAG)
 class RedisObservabilityIntegrationTests {
@@ -32,9 +33,10 @@ class RedisObservabilityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		app = TestWebApp.startTraced(App.class, TestServices.redis()
-			.propertyValues("spring.autoconfigure.exclude="
-					+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+		app = TestWebApp.startTraced(App.class,
+				TestServices.redis()
+					.propertyValues("spring.autoconfigure.exclude="
+							+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 	}
 
 	@AfterAll
@@ -48,7 +50,8 @@ class RedisObservabilityIntegrationTests {
 	void commandsAreTimedByLettuceAndCountedWithTheirStatus() {
 		assertThat(app.get("/redis/incr").statusCode()).isEqualTo(200);
 		assertThat(app.get("/redis/wrong-type").statusCode()).isEqualTo(500);
-		assertThat(app.sample("lettuce_command_completion_seconds_count", "command=\"INCR\"")).isGreaterThanOrEqualTo(1);
+		assertThat(app.sample("lettuce_command_completion_seconds_count", "command=\"INCR\""))
+			.isGreaterThanOrEqualTo(1);
 		assertThat(app.sample("redis_operations_total", "command=\"INCR\"", "status=\"success\""))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(app.sample("redis_operations_total", "command=\"INCR\"", "status=\"error\""))
@@ -74,11 +77,14 @@ class RedisObservabilityIntegrationTests {
 		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
 		assertThat(app.get("/redis/incr").statusCode()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> app.spans().getFinishedSpanItems().stream().anyMatch((span) -> span.getName().equalsIgnoreCase("incr")));
-		assertThat(app.spans().getFinishedSpanItems()).allSatisfy((span) -> assertThat(
-				hasParent(span) || span.getKind() == SpanKind.SERVER)
-			.as(span.getName() + " is a root span")
-			.isTrue());
+			.until(() -> app.spans()
+				.getFinishedSpanItems()
+				.stream()
+				.anyMatch((span) -> span.getName().equalsIgnoreCase("incr")));
+		assertThat(app.spans().getFinishedSpanItems())
+			.allSatisfy((span) -> assertThat(hasParent(span) || span.getKind() == SpanKind.SERVER)
+				.as(span.getName() + " is a root span")
+				.isTrue());
 		assertThat(app.sample("redis_operations_total", "status=\"success\"")).isGreaterThan(before + 1);
 	}
 

@@ -59,7 +59,8 @@ class ResilienceObservabilityAutoConfigurationTests {
 			breaker.transitionToForcedOpenState();
 			assertThat(state(registry, "airtable")).isEqualTo(4);
 			// Resilience4j's own tagged meters follow it too.
-			assertThat(registry.get("resilience4j.circuitbreaker.state").tags("name", "airtable", "state", "forced_open")
+			assertThat(registry.get("resilience4j.circuitbreaker.state")
+				.tags("name", "airtable", "state", "forced_open")
 				.gauge()
 				.value()).isEqualTo(1);
 		});
@@ -68,7 +69,8 @@ class ResilienceObservabilityAutoConfigurationTests {
 	@Test
 	void providesACircuitBreakerRegistryWhenNoneExists() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(CircuitBreakerRegistry.class).hasSingleBean(CircuitBreakerStateMetrics.class);
+			assertThat(context).hasSingleBean(CircuitBreakerRegistry.class)
+				.hasSingleBean(CircuitBreakerStateMetrics.class);
 			context.getBean(CircuitBreakerRegistry.class).circuitBreaker("late");
 			assertThat(state(context.getBean(MeterRegistry.class), "late")).isZero();
 		});
@@ -86,16 +88,20 @@ class ResilienceObservabilityAutoConfigurationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("resilience4j.ratelimiter.available.permissions").tag("name", "gemini").gauge())
 					.isNotNull();
-				assertThat(registry.get("resilience4j.retry.calls").tag("name", "gemini").functionCounters()).isNotEmpty();
-				assertThat(registry.get("resilience4j.bulkhead.available.concurrent.calls").tag("name", "gemini").gauge())
+				assertThat(registry.get("resilience4j.retry.calls").tag("name", "gemini").functionCounters())
+					.isNotEmpty();
+				assertThat(
+						registry.get("resilience4j.bulkhead.available.concurrent.calls").tag("name", "gemini").gauge())
 					.isNotNull();
 			});
 	}
 
 	@Test
 	void backsOffTaggedMetricsWhenResilience4jPublishesThem() {
-		this.runner.withBean(TaggedCircuitBreakerMetricsPublisher.class,
-				() -> new TaggedCircuitBreakerMetricsPublisher(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
+		this.runner
+			.withBean(TaggedCircuitBreakerMetricsPublisher.class,
+					() -> new TaggedCircuitBreakerMetricsPublisher(
+							new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
 			.run((context) -> assertThat(context).doesNotHaveBean("resilience4jCircuitBreakerMeterBinder")
 				.hasSingleBean(CircuitBreakerStateMetrics.class));
 	}

@@ -30,11 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SagaObservabilityAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-				ObservationAutoConfiguration.class, CardinalityObservabilityAutoConfiguration.class,
-				SagaObservabilityAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, ObservationAutoConfiguration.class,
+					CardinalityObservabilityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class));
 
 	@Test
 	void runsSagasThroughBootsObservationRegistry() {
@@ -50,8 +49,10 @@ class SagaObservabilityAutoConfigurationTests {
 				return true;
 			}
 		}).run((context) -> {
-			assertThat(context).hasSingleBean(SagaRunner.class).hasSingleBean(SagaRegistry.class)
-				.hasSingleBean(SagaMetrics.class).hasSingleBean(SagaMeterFilter.class);
+			assertThat(context).hasSingleBean(SagaRunner.class)
+				.hasSingleBean(SagaRegistry.class)
+				.hasSingleBean(SagaMetrics.class)
+				.hasSingleBean(SagaMeterFilter.class);
 			assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().outcome()).isEqualTo(SagaOutcome.COMPLETED);
 			assertThat(started).hasAtLeastOneElementOfType(SagaContext.class);
@@ -65,7 +66,8 @@ class SagaObservabilityAutoConfigurationTests {
 	@Test
 	void worksWithoutAnObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class, SagaObservabilityAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CardinalityObservabilityAutoConfiguration.class,
+					SagaObservabilityAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(SagaRunner.class).saga("s").step("a", () -> {
 			}).run().isCompleted()).isTrue());
 	}
@@ -73,7 +75,8 @@ class SagaObservabilityAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("pyairtable.observability.metrics.saga.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SagaRunner.class).doesNotHaveBean(SagaRegistry.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SagaRunner.class)
+				.doesNotHaveBean(SagaRegistry.class));
 	}
 
 	@Test

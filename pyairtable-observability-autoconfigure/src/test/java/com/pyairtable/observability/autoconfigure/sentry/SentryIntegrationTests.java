@@ -89,10 +89,10 @@ class SentryIntegrationTests {
 	void anUnhandledErrorCarriesTheTraceTheRequestIdAndTheIdentityRedacted() throws Exception {
 		assertThat(context.getBean(PlatformSentryEventProcessor.class)).isNotNull();
 		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		HttpResponse<String> response = CLIENT.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/fail?api_key=" + SECRET))
-			.header("X-Request-ID", "req-sentry-1")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = CLIENT
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fail?api_key=" + SECRET))
+				.header("X-Request-ID", "req-sentry-1")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(500);
 		Sentry.flush(5000);
 		await().atMost(Duration.ofSeconds(10)).until(() -> event() != null);

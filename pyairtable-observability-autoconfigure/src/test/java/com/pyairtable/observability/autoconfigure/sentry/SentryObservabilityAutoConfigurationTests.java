@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SentryObservabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
-				SentryObservabilityAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ObservabilityAutoConfiguration.class, SentryObservabilityAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=orders");
 
 	@Test

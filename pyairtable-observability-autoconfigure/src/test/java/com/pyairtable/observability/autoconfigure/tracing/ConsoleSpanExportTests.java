@@ -38,7 +38,8 @@ class ConsoleSpanExportTests {
 
 	@Test
 	void writesRedactedSpansToTheLogWhenEnabled(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start("pyairtable.observability.tracing.console-export.enabled=true")) {
+		try (ConfigurableApplicationContext context = start(
+				"pyairtable.observability.tracing.console-export.enabled=true")) {
 			Tracer tracer = context.getBean(Tracer.class);
 			Span span = tracer.nextSpan().name("console-export-check").tag("llm.key", "Bearer " + SECRET).start();
 			span.end();
@@ -54,7 +55,8 @@ class ConsoleSpanExportTests {
 
 	@Test
 	void redactsStringArraysAndRedactsEvenWithoutTheLoggingFeaturesRedactor(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start("pyairtable.observability.tracing.console-export.enabled=true",
+		try (ConfigurableApplicationContext context = start(
+				"pyairtable.observability.tracing.console-export.enabled=true",
 				"pyairtable.observability.logging.enabled=false")) {
 			assertThat(context.getBeansOfType(SecretRedactor.class)).isEmpty();
 			io.opentelemetry.api.trace.Span span = context.getBean(OpenTelemetry.class)

@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A span carrying secrets in its name, string and string-array attributes, an event, an
- * exception, a link and the resource, exported by the starter to a real OTLP/HTTP receiver
- * that decodes the protobuf messages: none of the secrets arrives, and the application's
- * attribute length limit cuts values only once redacted.
+ * exception, a link and the resource, exported by the starter to a real OTLP/HTTP
+ * receiver that decodes the protobuf messages: none of the secrets arrives, and the
+ * application's attribute length limit cuts values only once redacted.
  */
 class SpanRedactionOtlpIntegrationTests {
 
@@ -42,13 +42,13 @@ class SpanRedactionOtlpIntegrationTests {
 
 	@Test
 	void noSecretOfASpanReachesTheCollector() throws Exception {
-		try (OtlpCollector receiver = new OtlpCollector();
-				ConfigurableApplicationContext context = start(receiver)) {
+		try (OtlpCollector receiver = new OtlpCollector(); ConfigurableApplicationContext context = start(receiver)) {
 			Span span = context.getBean(OpenTelemetry.class)
 				.getTracer("redaction-test")
 				.spanBuilder("call with " + KEY)
-				.addLink(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-						TraceFlags.getSampled(), TraceState.getDefault()),
+				.addLink(
+						SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+								TraceFlags.getSampled(), TraceState.getDefault()),
 						Attributes.of(AttributeKey.stringArrayKey("link.tokens"), List.of("Bearer " + JWT)))
 				.startSpan();
 			span.setAttribute("auth", "Bearer " + JWT);
@@ -103,8 +103,7 @@ class SpanRedactionOtlpIntegrationTests {
 	private static ConfigurableApplicationContext start(OtlpCollector receiver) {
 		SpringApplication application = new SpringApplication(App.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		return application.run("--spring.main.banner-mode=off",
-				"--pyairtable.observability.service.name=redaction-it",
+		return application.run("--spring.main.banner-mode=off", "--pyairtable.observability.service.name=redaction-it",
 				"--pyairtable.observability.tracing.export.endpoint=" + receiver.endpoint(),
 				"--management.tracing.sampling.probability=1.0",
 				"--management.opentelemetry.tracing.export.schedule-delay=50ms",

@@ -45,15 +45,15 @@ class TracingExportFailureIntegrationTests {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			for (int i = 0; i < 20; i++) {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ok"))
-							.timeout(Duration.ofSeconds(10))
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ok"))
+						.timeout(Duration.ofSeconds(10))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(response.statusCode()).isEqualTo(200);
 			}
 			TracingMetrics metrics = context.getBean(TracingMetrics.class);
-			// The drop is counted just before the warning is written, on the exporter's thread.
+			// The drop is counted just before the warning is written, on the exporter's
+			// thread.
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> metrics.droppedCount(TracingMetricNames.EXPORT_FAILED) > 0
 						&& output.getOut().contains("Span export failed"));

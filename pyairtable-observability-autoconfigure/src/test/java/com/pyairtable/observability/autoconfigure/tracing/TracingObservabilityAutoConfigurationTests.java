@@ -107,8 +107,7 @@ class TracingObservabilityAutoConfigurationTests {
 	@Test
 	void wrapsExportersToCountFailures() {
 		this.contextRunner.withBean(SpanExporter.class, SpanExporter::composite)
-			.run((context) -> assertThat(context.getBean(SpanExporters.class).list())
-				.singleElement()
+			.run((context) -> assertThat(context.getBean(SpanExporters.class).list()).singleElement()
 				.isInstanceOf(ExportMonitoringSpanExporter.class));
 	}
 

@@ -21,15 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code pyairtable.observability.tracing.export.*} reaching the OTLP span exporter that
- * Spring Boot builds, behind Boot's own keys and the {@code OTEL_EXPORTER_OTLP_*} variables.
+ * Spring Boot builds, behind Boot's own keys and the {@code OTEL_EXPORTER_OTLP_*}
+ * variables.
  */
 class TracingOtlpExportTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
-				OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-				MicrometerTracingAutoConfiguration.class, TracingObservabilityAutoConfiguration.class,
-				OtlpTracingAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(ObservabilityAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+					TracingObservabilityAutoConfiguration.class, OtlpTracingAutoConfiguration.class));
 
 	@Test
 	void exportsToTheTracesUrlWithOurTimeoutCompressionAndHeaders() {
@@ -41,7 +41,8 @@ class TracingOtlpExportTests {
 			.run((context) -> {
 				assertThat(context.getBean(OtlpTracingConnectionDetails.class).getUrl(Transport.HTTP))
 					.isEqualTo("http://collector:4318/v1/traces");
-				assertThat(context).hasSingleBean(OtlpHttpSpanExporter.class).doesNotHaveBean(OtlpGrpcSpanExporter.class);
+				assertThat(context).hasSingleBean(OtlpHttpSpanExporter.class)
+					.doesNotHaveBean(OtlpGrpcSpanExporter.class);
 				assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
 					.contains("endpoint=http://collector:4318/v1/traces")
 					.contains("timeoutNanos=5000000000")
@@ -56,7 +57,8 @@ class TracingOtlpExportTests {
 			.withPropertyValues("pyairtable.observability.tracing.export.endpoint=http://collector:4317",
 					"pyairtable.observability.tracing.export.protocol=grpc")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class).doesNotHaveBean(OtlpHttpSpanExporter.class);
+				assertThat(context).hasSingleBean(OtlpGrpcSpanExporter.class)
+					.doesNotHaveBean(OtlpHttpSpanExporter.class);
 				assertThat(context.getBean(OtlpGrpcSpanExporter.class).toString())
 					.contains("endpoint=http://collector:4317");
 			});
@@ -65,10 +67,12 @@ class TracingOtlpExportTests {
 	@Test
 	void protocolAcceptsTheSpellingsOfTheOtelVariable() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.protocol=GRPC")
-			.run((context) -> assertThat(context.getBean(ObservabilityTracingProperties.class).getExport().getProtocol())
+			.run((context) -> assertThat(
+					context.getBean(ObservabilityTracingProperties.class).getExport().getProtocol())
 				.isEqualTo(OtlpProtocol.GRPC));
 		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.protocol=http/protobuf")
-			.run((context) -> assertThat(context.getBean(ObservabilityTracingProperties.class).getExport().getProtocol())
+			.run((context) -> assertThat(
+					context.getBean(ObservabilityTracingProperties.class).getExport().getProtocol())
 				.isEqualTo(OtlpProtocol.HTTP_PROTOBUF));
 	}
 
@@ -121,7 +125,8 @@ class TracingOtlpExportTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("pyairtable.observability.tracing.export.endpoint must be an http:// or https:// URL"));
+				.hasMessageContaining(
+						"pyairtable.observability.tracing.export.endpoint must be an http:// or https:// URL"));
 	}
 
 	@Test
@@ -130,9 +135,11 @@ class TracingOtlpExportTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("pyairtable.observability.tracing.export.compression was 'zstd' but must be none or gzip"));
+				.hasMessageContaining(
+						"pyairtable.observability.tracing.export.compression was 'zstd' but must be none or gzip"));
 		this.contextRunner.withPropertyValues("pyairtable.observability.tracing.export.compression=GZIP")
-			.run((context) -> assertThat(context.getBean(ObservabilityTracingProperties.class).getExport().getCompression())
+			.run((context) -> assertThat(
+					context.getBean(ObservabilityTracingProperties.class).getExport().getCompression())
 				.isEqualTo(OtlpCompression.GZIP));
 	}
 

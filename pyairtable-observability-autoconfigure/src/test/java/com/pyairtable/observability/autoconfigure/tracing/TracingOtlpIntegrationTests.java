@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A web application in {@code production} at ratio 0.0 exporting to a real OTLP/HTTP
  * receiver: failed and slow requests arrive whole, ordinary and health requests never do,
- * sampled parents are honoured within the traces-per-second cap, and the cap holds for new
- * traces and for a storm of forged {@code traceparent} headers alike.
+ * sampled parents are honoured within the traces-per-second cap, and the cap holds for
+ * new traces and for a storm of forged {@code traceparent} headers alike.
  */
 class TracingOtlpIntegrationTests {
 
@@ -96,7 +96,8 @@ class TracingOtlpIntegrationTests {
 		assertThat(get("/slow", null).statusCode()).isEqualTo(200);
 		ReceivedSpan root = awaitRoot("/slow", "slow");
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(trace(root.traceId())).extracting(ReceivedSpan::name).contains("slow.work"));
+			.untilAsserted(
+					() -> assertThat(trace(root.traceId())).extracting(ReceivedSpan::name).contains("slow.work"));
 	}
 
 	@Test
@@ -114,7 +115,8 @@ class TracingOtlpIntegrationTests {
 
 	@Test
 	void sampledParentIsHonouredWithinTheCap() throws Exception {
-		// Another test's burst may have taken the cap's tokens: a new caller's trace gets one within a second.
+		// Another test's burst may have taken the cap's tokens: a new caller's trace gets
+		// one within a second.
 		String parentId = HexFormat.of().formatHex(randomBytes(8));
 		List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 		String traceId = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -151,7 +153,8 @@ class TracingOtlpIntegrationTests {
 		double elapsedSeconds = (System.nanoTime() - started) / 1e9;
 		awaitEnded("/ok", endedBefore + 60);
 		flush();
-		// Requests slowed down by the storm itself are kept as slow: only head decisions count.
+		// Requests slowed down by the storm itself are kept as slow: only head decisions
+		// count.
 		long exported = receiver.spans()
 			.stream()
 			.filter((span) -> traceIds.contains(span.traceId()) && !span.attributes().containsKey("sampling.reason"))
@@ -189,7 +192,8 @@ class TracingOtlpIntegrationTests {
 		double elapsedSeconds = (System.nanoTime() - started) / 1e9;
 		awaitEnded("/burst", endedBefore + 60);
 		flush();
-		// Requests slowed down by the burst itself are kept as slow: only head decisions count.
+		// Requests slowed down by the burst itself are kept as slow: only head decisions
+		// count.
 		long exported = receiver.spans()
 			.stream()
 			.filter((span) -> span.uri().equals("/burst") && !span.attributes().containsKey("sampling.reason"))
@@ -206,8 +210,10 @@ class TracingOtlpIntegrationTests {
 		HttpResponse<String> scrape = get("/actuator/prometheus", null);
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body())
-			.containsPattern("tracing_sampling_decisions_total\\{[^}]*decision=\"sampled\"[^}]*reason=\"error\"[^}]*} [1-9]")
-			.containsPattern("tracing_sampling_decisions_total\\{[^}]*decision=\"dropped\"[^}]*reason=\"ratio\"[^}]*} [1-9]")
+			.containsPattern(
+					"tracing_sampling_decisions_total\\{[^}]*decision=\"sampled\"[^}]*reason=\"error\"[^}]*} [1-9]")
+			.containsPattern(
+					"tracing_sampling_decisions_total\\{[^}]*decision=\"dropped\"[^}]*reason=\"ratio\"[^}]*} [1-9]")
 			.containsPattern("tracing_spans_dropped_total\\{[^}]*reason=\"tail_overflow\"[^}]*} 0")
 			.containsPattern("tracing_spans_dropped_total\\{[^}]*reason=\"export_failed\"[^}]*} 0");
 	}

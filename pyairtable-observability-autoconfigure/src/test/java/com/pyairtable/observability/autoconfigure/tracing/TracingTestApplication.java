@@ -100,7 +100,8 @@ class TracingTestApplication {
 		String slow() throws InterruptedException {
 			Observation.createNotStarted("slow.work", this.registry).observe(() -> {
 			});
-			// The application under test is slow on purpose; the test itself never sleeps.
+			// The application under test is slow on purpose; the test itself never
+			// sleeps.
 			Thread.sleep(300);
 			return "slow";
 		}

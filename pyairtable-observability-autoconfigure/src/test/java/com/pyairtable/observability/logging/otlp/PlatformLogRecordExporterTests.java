@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Records emitted through a real OpenTelemetry SDK logger provider reach the exporter behind
- * {@link PlatformLogRecordExporter} with their body, event name and every textual attribute
- * redacted, and without the values whose redaction failed.
+ * Records emitted through a real OpenTelemetry SDK logger provider reach the exporter
+ * behind {@link PlatformLogRecordExporter} with their body, event name and every textual
+ * attribute redacted, and without the values whose redaction failed.
  */
 class PlatformLogRecordExporterTests {
 
-	private static final AttributeKey<List<String>> HEADERS = AttributeKey.stringArrayKey("http.request.header.authorization");
+	private static final AttributeKey<List<String>> HEADERS = AttributeKey
+		.stringArrayKey("http.request.header.authorization");
 
 	private static final AttributeKey<String> DETAIL = AttributeKey.stringKey("detail");
 

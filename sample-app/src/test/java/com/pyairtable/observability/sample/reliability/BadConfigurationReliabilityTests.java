@@ -67,7 +67,10 @@ class BadConfigurationReliabilityTests {
 		return table.entrySet().stream().map((entry) -> Arguments.of(entry.getKey(), entry.getValue()));
 	}
 
-	/** What a key needs beside it to be checked (a check needs a type, an SLO latency indicator). */
+	/**
+	 * What a key needs beside it to be checked (a check needs a type, an SLO latency
+	 * indicator).
+	 */
 	private static Map<String, String> companions(String key) {
 		Map<String, String> companions = new LinkedHashMap<>();
 		if (key.equals("pyairtable.observability.health.checks.api.url")) {

@@ -49,20 +49,22 @@ class CardinalityAttackReliabilityTests {
 			app.get("/api/records/recWarmup");
 			long heapBefore = SampleInstance.heapAfterGc();
 			AirtableMetrics airtable = app.bean(AirtableMetrics.class);
-			// 10,000 distinct bases and tables, as the Airtable client interceptor reports them.
+			// 10,000 distinct bases and tables, as the Airtable client interceptor
+			// reports them.
 			for (int i = 0; i < 10_000; i++) {
 				airtable.recordCall(new AirtableRequest("appAttack" + i, "tblAttack" + i, AirtableOperation.LIST), 200,
 						1_000_000L);
 			}
-			// 1,000 distinct URL paths on one route, each a real request (and a real outbound call).
-			Load.Result paths = Load.steady(Duration.ofSeconds(10), 100, (n) -> HttpRequest
-				.newBuilder(app.uri("/api/records/recAttack" + n))
-				.timeout(Duration.ofSeconds(30))
-				.build());
-			// Hostile X-Request-ID values, sent raw: the JDK client refuses to send CR and LF.
+			// 1,000 distinct URL paths on one route, each a real request (and a real
+			// outbound call).
+			Load.Result paths = Load.steady(Duration.ofSeconds(10), 100,
+					(n) -> HttpRequest.newBuilder(app.uri("/api/records/recAttack" + n))
+						.timeout(Duration.ofSeconds(30))
+						.build());
+			// Hostile X-Request-ID values, sent raw: the JDK client refuses to send CR
+			// and LF.
 			String tenKilobytes = "A".repeat(10 * 1024);
-			List<byte[]> hostile = List.of(
-					"abc\r\nFORGED-LOG-LINE: injected".getBytes(StandardCharsets.ISO_8859_1),
+			List<byte[]> hostile = List.of("abc\r\nFORGED-LOG-LINE: injected".getBytes(StandardCharsets.ISO_8859_1),
 					"abc\rFORGED-LOG-LINE bare carriage return".getBytes(StandardCharsets.ISO_8859_1),
 					"abc%0d%0aFORGED-LOG-LINE encoded".getBytes(StandardCharsets.ISO_8859_1),
 					tenKilobytes.getBytes(StandardCharsets.ISO_8859_1),
@@ -94,7 +96,10 @@ class CardinalityAttackReliabilityTests {
 				}
 			}
 			List<String> logLines = output.getAll().lines().toList();
-			long forgedLines = logLines.stream().filter((line) -> line.startsWith("FORGED") || line.startsWith("{\"level\":\"ERROR\",\"message\":\"FORGED")).count();
+			long forgedLines = logLines.stream()
+				.filter((line) -> line.startsWith("FORGED")
+						|| line.startsWith("{\"level\":\"ERROR\",\"message\":\"FORGED"))
+				.count();
 			int longestLogLine = logLines.stream().mapToInt(String::length).max().orElse(0);
 
 			String s = "s8-cardinality-attack";
@@ -136,7 +141,10 @@ class CardinalityAttackReliabilityTests {
 		return values;
 	}
 
-	/** A GET with a header value as raw bytes; returns the response's status line and headers. */
+	/**
+	 * A GET with a header value as raw bytes; returns the response's status line and
+	 * headers.
+	 */
 	private static String rawGet(int port, String path, byte[] requestId) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);

@@ -57,20 +57,22 @@ class DependencyOutageReliabilityTests {
 		storePort = SampleInstance.freePort();
 		startSlowDependency();
 		startStore();
-		Map<String, Object> properties = new java.util.HashMap<>(Map.of("pyairtable.observability.health.checks.slow.type", "http",
-				"pyairtable.observability.health.checks.slow.url", "http://127.0.0.1:" + slowPort + "/status",
-				"pyairtable.observability.health.checks.slow.critical", false,
-				"pyairtable.observability.health.checks.slow.interval", SLOW_INTERVAL.toSeconds() + "s",
-				"pyairtable.observability.health.checks.slow.timeout", "3s",
-				"pyairtable.observability.health.checks.store.type", "tcp",
-				"pyairtable.observability.health.checks.store.host", "127.0.0.1",
-				"pyairtable.observability.health.checks.store.port", storePort,
-				"pyairtable.observability.health.checks.store.interval", "1s",
-				"pyairtable.observability.health.checks.store.timeout", "1s"));
+		Map<String, Object> properties = new java.util.HashMap<>(
+				Map.of("pyairtable.observability.health.checks.slow.type", "http",
+						"pyairtable.observability.health.checks.slow.url", "http://127.0.0.1:" + slowPort + "/status",
+						"pyairtable.observability.health.checks.slow.critical", false,
+						"pyairtable.observability.health.checks.slow.interval", SLOW_INTERVAL.toSeconds() + "s",
+						"pyairtable.observability.health.checks.slow.timeout", "3s",
+						"pyairtable.observability.health.checks.store.type", "tcp",
+						"pyairtable.observability.health.checks.store.host", "127.0.0.1",
+						"pyairtable.observability.health.checks.store.port", storePort,
+						"pyairtable.observability.health.checks.store.interval", "1s",
+						"pyairtable.observability.health.checks.store.timeout", "1s"));
 		// Details shown so that the scenario can see which check takes readiness down.
 		properties.put("management.endpoint.health.show-details", "always");
 		app = SampleInstance.start(properties);
-		// The sample's own application.yml adds a third check, on its fake Airtable API (not critical).
+		// The sample's own application.yml adds a third check, on its fake Airtable API
+		// (not critical).
 		await().atMost(Duration.ofSeconds(30)).until(() -> app.get("/actuator/health/readiness").statusCode() == 200);
 	}
 
@@ -93,7 +95,8 @@ class DependencyOutageReliabilityTests {
 			slowDependency.createContext("/status", (exchange) -> {
 				slowCalls.incrementAndGet();
 				try {
-					// The dependency itself is slow: this is its answer time, not a wait of the test.
+					// The dependency itself is slow: this is its answer time, not a wait
+					// of the test.
 					Thread.sleep(SLOW_ANSWER.toMillis());
 				}
 				catch (InterruptedException ex) {
@@ -161,8 +164,10 @@ class DependencyOutageReliabilityTests {
 		int callers = 50;
 		Duration length = Duration.ofSeconds(60);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-		// Every sixth call of a caller is a plain application request (the fake Airtable API's
-		// small JSON answer through the whole MVC and observation stack): the control, measured
+		// Every sixth call of a caller is a plain application request (the fake Airtable
+		// API's
+		// small JSON answer through the whole MVC and observation stack): the control,
+		// measured
 		// interleaved, that tells what the shared machine itself adds to a tail.
 		ConcurrentLinkedQueue<Long> controls = new ConcurrentLinkedQueue<>();
 		AtomicInteger failures = new AtomicInteger();
@@ -179,7 +184,8 @@ class DependencyOutageReliabilityTests {
 				while (System.nanoTime() < end) {
 					long begin = System.nanoTime();
 					try {
-						// Blocking connections, one per caller thread, as probe agents use.
+						// Blocking connections, one per caller thread, as probe agents
+						// use.
 						boolean control = n % 6 == 5;
 						int status = probe(control ? "/fake-airtable/v0/meta/bases/appControl/tables"
 								: paths[probeIndex++ % paths.length]);
@@ -192,7 +198,8 @@ class DependencyOutageReliabilityTests {
 					catch (IOException | RuntimeException ex) {
 						failures.incrementAndGet();
 					}
-					// Each caller probes twice a second: 100 probes a second in all, a thousand
+					// Each caller probes twice a second: 100 probes a second in all, a
+					// thousand
 					// times what 50 Kubernetes probes every 10 s would send.
 					next += 500_000_000L;
 					java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
@@ -234,7 +241,8 @@ class DependencyOutageReliabilityTests {
 
 	@Test
 	void dependenciesDownForAMinuteTakeOnlyCriticalOnesOutOfReadinessAndRecover() throws Exception {
-		// Scenario 9 runs in the same minute, on this application (see RecordAndScrapeWorkload).
+		// Scenario 9 runs in the same minute, on this application (see
+		// RecordAndScrapeWorkload).
 		java.util.concurrent.CompletableFuture<Void> recordAndScrape = java.util.concurrent.CompletableFuture
 			.runAsync(() -> {
 				try {
@@ -275,10 +283,12 @@ class DependencyOutageReliabilityTests {
 			java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
 		}
 		healthBody = app.get("/actuator/health").body();
-		// The critical dependency returns while the non-critical one stays down: ready again.
+		// The critical dependency returns while the non-critical one stays down: ready
+		// again.
 		long restore = System.nanoTime();
 		startStore();
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> app.get("/actuator/health/readiness").statusCode() == 200);
 		long recoveredMillis = (System.nanoTime() - restore) / 1_000_000;
 		String readyWithSlowDown = app.get("/actuator/health").body();
@@ -287,16 +297,19 @@ class DependencyOutageReliabilityTests {
 		String s = "s6-dependencies-down";
 		Figures.record(s, "outage", "60s");
 		Figures.record(s, "liveness_non_200", livenessFailures + " of " + livenessProbes);
-		Figures.record(s, "readiness_503", readinessDown + " of " + readinessProbes + ", first after " + firstDown + "ms");
+		Figures.record(s, "readiness_503",
+				readinessDown + " of " + readinessProbes + ", first after " + firstDown + "ms");
 		Figures.record(s, "readiness_recovered_after", recoveredMillis + "ms");
 		assertThat(livenessFailures).isZero();
 		assertThat(firstDown).isBetween(0L, 5000L);
 		// Once down, down for the rest of the outage.
 		assertThat(readinessDown).isGreaterThanOrEqualTo(readinessProbes - (int) (firstDown / 500) - 2);
-		// Spring Boot's probe groups never show components; the aggregate health tells which
+		// Spring Boot's probe groups never show components; the aggregate health tells
+		// which
 		// check is down and which only degraded.
 		assertThat(readinessBody).contains("\"status\":\"DOWN\"");
-		assertThat(healthBody).containsPattern(component("store", "DOWN")).containsPattern(component("slow", "DEGRADED"));
+		assertThat(healthBody).containsPattern(component("store", "DOWN"))
+			.containsPattern(component("slow", "DEGRADED"));
 		// Ready again although the non-critical dependency is still down.
 		assertThat(readyWithSlowDown).containsPattern(component("slow", "DEGRADED"));
 		assertThat(recoveredMillis).isLessThan(5000);

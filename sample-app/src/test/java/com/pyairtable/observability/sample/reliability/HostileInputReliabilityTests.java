@@ -82,12 +82,12 @@ import static org.awaitility.Awaitility.await;
  * Scenario 14: a hostile caller. Every secret shape of {@link HostileSecrets} is sent
  * through every input of the running sample (query strings, path variables, headers, JSON
  * bodies, LLM model names, MCP tool names, queue and cache names, exception messages, log
- * arguments, span names and attributes) and searched for in every output (both scrapes, the
- * JSON and text logs of sync and async appenders, OTLP log records, every exported span and
- * resource, health details, the written ops kit). Then the histogram series attack, a
- * {@code traceparent} storm, a {@code Content-Length} lie and the kit writer's symlink,
- * overwrite and escape cases. One application serves the first three; the storm needs its
- * own sampling settings and the kit writer its own runs.
+ * arguments, span names and attributes) and searched for in every output (both scrapes,
+ * the JSON and text logs of sync and async appenders, OTLP log records, every exported
+ * span and resource, health details, the written ops kit). Then the histogram series
+ * attack, a {@code traceparent} storm, a {@code Content-Length} lie and the kit writer's
+ * symlink, overwrite and escape cases. One application serves the first three; the storm
+ * needs its own sampling settings and the kit writer its own runs.
  */
 @Tag("reliability")
 @ExtendWith(OutputCaptureExtension.class)
@@ -142,14 +142,15 @@ class HostileInputReliabilityTests {
 		properties.put("management.opentelemetry.tracing.export.schedule-delay", "1s");
 		properties.put("pyairtable.observability.metrics.max-series-per-metric", SERIES_BUDGET);
 		properties.put("pyairtable.observability.metrics.tag-value-ttl", "2s");
-		// Secrets in configuration: a health check's URL (user info, path, query) and headers,
+		// Secrets in configuration: a health check's URL (user info, path, query) and
+		// headers,
 		// a resource attribute, the kit's runbook links.
 		properties.put("management.endpoint.health.show-details", "always");
 		properties.put("pyairtable.observability.health.checks.hostile.type", "http");
-		properties.put("pyairtable.observability.health.checks.hostile.url",
-				"http://deploy:cJpgSxeUXAS43s@127.0.0.1:" + closedPort
-						+ "/services/TEYF3P93Q/BX890AX8BMK/MPJauS7JYi4r3aBe7J2HhdEc/ghp_xdKuB6As4XPVYvLtEy6oO5MnY2CZUpuClonN"
-						+ "?api_key=AIza-3Db9zIxLFnwIO5C937kOirIsQ87Y7lCMXF");
+		properties.put("pyairtable.observability.health.checks.hostile.url", "http://deploy:cJpgSxeUXAS43s@127.0.0.1:"
+				+ closedPort
+				+ "/services/TEYF3P93Q/BX890AX8BMK/MPJauS7JYi4r3aBe7J2HhdEc/ghp_xdKuB6As4XPVYvLtEy6oO5MnY2CZUpuClonN"
+				+ "?api_key=AIza-3Db9zIxLFnwIO5C937kOirIsQ87Y7lCMXF");
 		properties.put("pyairtable.observability.health.checks.hostile.headers.Authorization",
 				"Bearer sk-proj-QWzJWLeUrBsrgIjhBXkayZxF9-IJ8y54SPqSa_TuRfdM7g2I");
 		properties.put("pyairtable.observability.health.checks.hostile.critical", false);
@@ -209,20 +210,22 @@ class HostileInputReliabilityTests {
 		paths.put("exported_resources_and_scopes", receiver.resourceTexts());
 		paths.put("sentry_envelopes", sentry.items().stream().map((item) -> item.payload().toString()).toList());
 		paths.put("health_details", List.of(app.get("/actuator/health").body(), app.get("/health/detailed").body()));
-		paths.put("ops_kit_of_the_running_service", app.bean(OpsKitGenerator.class)
-			.generate(app.bean(OpsKitSettings.class))
-			.files()
-			.entrySet()
-			.stream()
-			.map((file) -> file.getKey() + "\n" + file.getValue())
-			.toList());
+		paths.put("ops_kit_of_the_running_service",
+				app.bean(OpsKitGenerator.class)
+					.generate(app.bean(OpsKitSettings.class))
+					.files()
+					.entrySet()
+					.stream()
+					.map((file) -> file.getKey() + "\n" + file.getValue())
+					.toList());
 		// Last: another application in this JVM initializes logging again.
 		paths.put("ops_kit_written_by_write_to", writtenKit());
 
 		List<Finding> findings = new ArrayList<>();
 		String s = "s14-hostile-secrets";
 		Figures.record(s, "secret_shapes", HostileSecrets.ALL.size());
-		Figures.record(s, "inputs_http_requests", requests.get() + " (" + refusedByClient.get() + " refused by the client)");
+		Figures.record(s, "inputs_http_requests",
+				requests.get() + " (" + refusedByClient.get() + " refused by the client)");
 		Figures.record(s, "inputs_in_process", inProcess);
 		paths.forEach((path, units) -> {
 			List<Finding> found = new ArrayList<>();
@@ -272,7 +275,8 @@ class HostileInputReliabilityTests {
 		long mcpBuckets = series(scrape, "mcp_tool_duration_seconds_bucket");
 		long llmBuckets = series(scrape, "llm_request_duration_seconds_bucket");
 
-		// A legitimate tool and model, used after the burst: recorded under their own names
+		// A legitimate tool and model, used after the burst: recorded under their own
+		// names
 		// once the attackers' values are released (tag-value-ttl 2s).
 		long legitimateStart = System.nanoTime();
 		boolean legitimateBack;
@@ -287,8 +291,9 @@ class HostileInputReliabilityTests {
 					.outputTokens(5)
 					.duration(Duration.ofMillis(15))
 					.build());
-				String now = app.get("/actuator/prometheus?includedNames="
-						+ "mcp_tool_executions,mcp_tool_executions_total,llm_requests,llm_requests_total")
+				String now = app
+					.get("/actuator/prometheus?includedNames="
+							+ "mcp_tool_executions,mcp_tool_executions_total,llm_requests,llm_requests_total")
 					.body();
 				return now.contains("tool=\"records.search\"") && now.contains("model=\"gemini-2.5-pro\"");
 			});
@@ -300,16 +305,18 @@ class HostileInputReliabilityTests {
 		long legitimateMillis = (System.nanoTime() - legitimateStart) / 1_000_000;
 
 		String s = "s14-histogram-attack";
-		Figures.record(s, "distinct_tools_sent", attackers + " (" + overHttp + " over HTTP, the rest through McpMetrics)");
+		Figures.record(s, "distinct_tools_sent",
+				attackers + " (" + overHttp + " over HTTP, the rest through McpMetrics)");
 		Figures.record(s, "distinct_models_sent", attackers + " (LlmMetrics)");
 		Figures.record(s, "mcp_tool_duration_seconds_bucket_series", mcpBuckets + " (budget " + SERIES_BUDGET + ")");
 		Figures.record(s, "llm_request_duration_seconds_bucket_series", llmBuckets + " (budget " + SERIES_BUDGET + ")");
 		Figures.record(s, "scrape_bytes", scrape.length());
-		Figures.record(s, "legitimate_values_recorded_again",
-				legitimateBack ? "yes, after " + legitimateMillis + "ms" : "no, still folded after " + legitimateMillis + "ms");
+		Figures.record(s, "legitimate_values_recorded_again", legitimateBack ? "yes, after " + legitimateMillis + "ms"
+				: "no, still folded after " + legitimateMillis + "ms");
 		assertThat(mcpBuckets).as("mcp_tool_duration_seconds_bucket series").isLessThanOrEqualTo(SERIES_BUDGET);
 		assertThat(llmBuckets).as("llm_request_duration_seconds_bucket series").isLessThanOrEqualTo(SERIES_BUDGET);
-		assertThat(legitimateBack).as("tool 'records.search' and model 'gemini-2.5-pro' under their own names after the TTL")
+		assertThat(legitimateBack)
+			.as("tool 'records.search' and model 'gemini-2.5-pro' under their own names after the TTL")
 			.isTrue();
 	}
 
@@ -348,7 +355,8 @@ class HostileInputReliabilityTests {
 			properties.put("management.opentelemetry.tracing.export.schedule-delay", "1s");
 			properties.put("pyairtable.observability.tracing.sampling.ratio", 0.1);
 			properties.put("pyairtable.observability.tracing.sampling.max-traces-per-second", TRACES_PER_SECOND);
-			// No request of the storm may count as slow on a busy machine: the tail step keeps those.
+			// No request of the storm may count as slow on a busy machine: the tail step
+			// keeps those.
 			properties.put("pyairtable.observability.tracing.sampling.slow-threshold", "30s");
 			// remote-parent left unset: its default (cap) is what the scenario proves.
 			try (SampleInstance sample = SampleInstance.start(properties)) {
@@ -376,10 +384,10 @@ class HostileInputReliabilityTests {
 				String scrape = sample.scrape();
 				double parentCapped = Scrape.sum(scrape, "tracing_sampling_decisions_total", "decision=\"dropped\"",
 						"reason=\"parent_capped\"");
-				String decisions = scrape
-					.lines()
+				String decisions = scrape.lines()
 					.filter((line) -> line.startsWith("tracing_sampling_decisions_total{"))
-					.map((line) -> line.replaceAll(".*decision=\"([a-z_]+)\".*reason=\"([a-z_]+)\".* ([0-9.E]+)$", "$1/$2=$3"))
+					.map((line) -> line.replaceAll(".*decision=\"([a-z_]+)\".*reason=\"([a-z_]+)\".* ([0-9.E]+)$",
+							"$1/$2=$3"))
 					.sorted()
 					.toList()
 					.toString();
@@ -387,8 +395,9 @@ class HostileInputReliabilityTests {
 				long bound = (long) Math.ceil(seconds) * TRACES_PER_SECOND + TRACES_PER_SECOND + 2;
 
 				String s = "s14-traceparent-storm";
-				Figures.record(s, "forged_sampled_requests", result.count() + " in "
-						+ String.format(java.util.Locale.ROOT, "%.1fs", seconds) + " (failed " + result.failures() + ")");
+				Figures.record(s, "forged_sampled_requests",
+						result.count() + " in " + String.format(java.util.Locale.ROOT, "%.1fs", seconds) + " (failed "
+								+ result.failures() + ")");
 				Figures.record(s, "cap", TRACES_PER_SECOND + "/s, ratio 0.1, remote-parent default");
 				Figures.record(s, "forged_traces_exported", traces + " (bound " + bound + ")");
 				Figures.record(s, "server_spans_exported_per_second", perSecond.values());
@@ -409,8 +418,8 @@ class HostileInputReliabilityTests {
 		List<Path> writtenThroughLink = KitWriterRuns.files(real);
 
 		String s = "s14-kit-writer";
-		Figures.record(s, "symlinked_target", KitWriterRuns.outcome(failure) + ", " + writtenThroughLink.size()
-				+ " files written through the link");
+		Figures.record(s, "symlinked_target",
+				KitWriterRuns.outcome(failure) + ", " + writtenThroughLink.size() + " files written through the link");
 		assertThat(writtenThroughLink).as("files written through the symlink").isEmpty();
 		assertThat(failure).as("writing into a symlinked target").isNotNull();
 		assertThat(KitWriterRuns.messages(failure)).as("the refusal names the symlink").contains("kit-symlink");
@@ -428,8 +437,8 @@ class HostileInputReliabilityTests {
 
 		String s = "s14-kit-writer";
 		boolean kept = readme.equals("# Our own project\n") && compose.equals("services: {}\n");
-		Figures.record(s, "non_empty_target_without_overwrite",
-				KitWriterRuns.outcome(failure) + ", project's README.md and docker-compose.yml " + (kept ? "kept" : "overwritten"));
+		Figures.record(s, "non_empty_target_without_overwrite", KitWriterRuns.outcome(failure)
+				+ ", project's README.md and docker-compose.yml " + (kept ? "kept" : "overwritten"));
 		assertThat(kept).as("the project's own README.md and docker-compose.yml are kept").isTrue();
 		assertThat(failure).as("writing into a non-empty target without overwrite").isNotNull();
 	}
@@ -457,7 +466,8 @@ class HostileInputReliabilityTests {
 		Files.writeString(base.resolve("neighbour.txt"), "neighbour\n");
 		Path target = base.resolve("a/b/kit");
 		List<Path> before = KitWriterRuns.files(base);
-		Throwable failure = KitWriterRuns.write(target, "--pyairtable.observability.service.name=../../../escaped-service");
+		Throwable failure = KitWriterRuns.write(target,
+				"--pyairtable.observability.service.name=../../../escaped-service");
 		List<Path> outside = KitWriterRuns.files(base)
 			.stream()
 			.filter((path) -> !path.startsWith(target) && !target.startsWith(path) && !before.contains(path))
@@ -471,8 +481,8 @@ class HostileInputReliabilityTests {
 			.toList() : List.of();
 
 		String s = "s14-kit-writer";
-		Figures.record(s, "escape_via_service_name", KitWriterRuns.outcome(failure) + ", " + outside.size()
-				+ " paths written outside the target");
+		Figures.record(s, "escape_via_service_name",
+				KitWriterRuns.outcome(failure) + ", " + outside.size() + " paths written outside the target");
 		Figures.record(s, "secrets_directory_mode", secretsMode + " (want rwx------)");
 		Figures.record(s, "secrets_files", secretFiles);
 		assertThat(outside).as("paths written outside the target").isEmpty();
@@ -503,7 +513,10 @@ class HostileInputReliabilityTests {
 		return requests;
 	}
 
-	/** Each secret through the starter's Java API, spans and logs in process; returns the count. */
+	/**
+	 * Each secret through the starter's Java API, spans and logs in process; returns the
+	 * count.
+	 */
 	private static int inProcessInputs(String value) {
 		int inputs = 0;
 		McpMetrics mcp = app.bean(McpMetrics.class);
@@ -570,7 +583,8 @@ class HostileInputReliabilityTests {
 			log.error("Upstream error",
 					new IllegalStateException("upstream said " + value, new RuntimeException("cause " + value)));
 			inputs += 16;
-			// Sentry, as application code reports to it: breadcrumbs, tags, extras, contexts, a
+			// Sentry, as application code reports to it: breadcrumbs, tags, extras,
+			// contexts, a
 			// message with parameters and an exception.
 			Sentry.addBreadcrumb(Breadcrumb.info("calling upstream with " + value));
 			Sentry.withScope((sentryScope) -> {
@@ -595,11 +609,18 @@ class HostileInputReliabilityTests {
 		return inputs;
 	}
 
-	/** Last log line and last span, so that every output can be awaited until it holds them. */
+	/**
+	 * Last log line and last span, so that every output can be awaited until it holds
+	 * them.
+	 */
 	private static void endMarkers(String marker) {
 		log.info(marker);
 		Sentry.captureMessage(marker);
-		Span span = app.bean(OpenTelemetry.class).getTracer("hostile-input").spanBuilder(marker).setNoParent().startSpan();
+		Span span = app.bean(OpenTelemetry.class)
+			.getTracer("hostile-input")
+			.spanBuilder(marker)
+			.setNoParent()
+			.startSpan();
 		span.end();
 	}
 
@@ -607,13 +628,15 @@ class HostileInputReliabilityTests {
 		flush(app.context());
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> receiver.spans().stream().anyMatch((span) -> span.name().equals(marker)));
-		await().atMost(Duration.ofSeconds(30)).until(() -> Stream.of("sync-text.log", "async-json.log", "async-text.log")
-			.allMatch((file) -> contains(logs.resolve(file), marker)));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Stream.of("sync-text.log", "async-json.log", "async-text.log")
+				.allMatch((file) -> contains(logs.resolve(file), marker)));
 		await().atMost(Duration.ofSeconds(30)).until(() -> app.get("/actuator/health").body().contains("\"hostile\""));
 		Sentry.flush(10_000);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> sentry.items().stream().anyMatch((item) -> item.payload().toString().contains(marker)));
-		// OTLP log records, when the starter exports them: given a moment after the flush.
+		// OTLP log records, when the starter exports them: given a moment after the
+		// flush.
 		try {
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> receiver.logRecordTexts().stream().anyMatch((record) -> record.contains(marker)));
@@ -640,8 +663,8 @@ class HostileInputReliabilityTests {
 	}
 
 	/**
-	 * The kit written by {@code write-to} with the service's secret-bearing settings into a
-	 * fresh directory; one unit per file, whatever files the writer adds.
+	 * The kit written by {@code write-to} with the service's secret-bearing settings into
+	 * a fresh directory; one unit per file, whatever files the writer adds.
 	 */
 	private static List<String> writtenKit() throws IOException {
 		Path directory = temp.resolve("kit-with-secret-settings");
@@ -696,8 +719,8 @@ class HostileInputReliabilityTests {
 	}
 
 	/**
-	 * A POST declaring a body of 999,999,999,999 bytes that sends a few and ends its side of
-	 * the connection; returns the status line.
+	 * A POST declaring a body of 999,999,999,999 bytes that sends a few and ends its side
+	 * of the connection; returns the status line.
 	 */
 	private static String rawPostWithLyingLength(int port, String path, byte[] body) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hostile-input scenario's table of secret shapes (realistic, fake, one constant each)
- * and the search for them: a finding is a secret's constant or any 12-character piece of
- * its secret part (so that a secret cut before it was redacted is found too).
+ * The hostile-input scenario's table of secret shapes (realistic, fake, one constant
+ * each) and the search for them: a finding is a secret's constant or any 12-character
+ * piece of its secret part (so that a secret cut before it was redacted is found too).
  */
 final class HostileSecrets {
 
@@ -20,6 +20,7 @@ final class HostileSecrets {
 
 	/**
 	 * A secret shape.
+	 *
 	 * @param name short name in findings
 	 * @param value the constant sent
 	 * @param parts the secret material inside it (a prefix such as {@code password=} or a
@@ -86,7 +87,8 @@ final class HostileSecrets {
 					"\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + GCP_KEY + "\\n-----END PRIVATE KEY-----\\n\"",
 					List.of(GCP_KEY)),
 			new Secret("slack_bot_token", "xoxb-472495192650-6859982422883-ecOHRAK1a4LuiDQW3am3Sx0x"),
-			new Secret("slack_webhook", "https://hooks.slack.com/services/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",
+			new Secret("slack_webhook",
+					"https://hooks.slack.com/services/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",
 					List.of("MPJauS7JYi4r3aBe7J2HhdEc")),
 			new Secret("json_password_member", "{\"password\":\"fvJ0nYyCByeFwwawA4pCwcpzHq91WJHw\"}",
 					List.of("fvJ0nYyCByeFwwawA4pCwcpzHq91WJHw")),
@@ -105,8 +107,9 @@ final class HostileSecrets {
 							+ "response=\"ueJ1RKlh4bNf3kyistyRyPaCOoFb4HIQ\"",
 					List.of("ueJ1RKlh4bNf3kyistyRyPaCOoFb4HIQ")),
 			new Secret("aws_sigv4_authorization",
-					"Authorization: AWS4-HMAC-SHA256 Credential=" + SIGV4_KEY_ID + "/20261201/us-east-1/s3/aws4_request, "
-							+ "SignedHeaders=host;x-amz-date, Signature=" + SIGV4_SIGNATURE,
+					"Authorization: AWS4-HMAC-SHA256 Credential=" + SIGV4_KEY_ID
+							+ "/20261201/us-east-1/s3/aws4_request, " + "SignedHeaders=host;x-amz-date, Signature="
+							+ SIGV4_SIGNATURE,
 					List.of(SIGV4_KEY_ID, SIGV4_SIGNATURE)),
 			new Secret("map_shaped_headers", "{Authorization=[Bearer thykTF3toafQL2sUb207P6Vbh6J1GKrP]}",
 					List.of("thykTF3toafQL2sUb207P6Vbh6J1GKrP")));
@@ -142,8 +145,9 @@ final class HostileSecrets {
 	}
 
 	/**
-	 * Searches one unit of text (a log line, a span, a scrape line, a file) of a path, and its
-	 * URL-decoded form when it holds a percent sign; adds one finding per secret found.
+	 * Searches one unit of text (a log line, a span, a scrape line, a file) of a path,
+	 * and its URL-decoded form when it holds a percent sign; adds one finding per secret
+	 * found.
 	 */
 	void search(String path, String unit, List<Finding> findings) {
 		Map<String, Integer> found = find(unit);
@@ -214,7 +218,8 @@ final class HostileSecrets {
 	static String report(List<Finding> findings) {
 		Map<String, List<Finding>> byPlace = new LinkedHashMap<>();
 		for (Finding finding : findings) {
-			byPlace.computeIfAbsent(finding.secret() + " in " + finding.path(), (key) -> new ArrayList<>()).add(finding);
+			byPlace.computeIfAbsent(finding.secret() + " in " + finding.path(), (key) -> new ArrayList<>())
+				.add(finding);
 		}
 		StringBuilder report = new StringBuilder(findings.size() + " findings:\n");
 		byPlace.forEach((place, list) -> report.append("  ")

@@ -18,10 +18,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Writing the ops kit end to end, as an operator does: an application with the starter run
- * with {@code pyairtable.observability.ops-kit.write-to}, which writes the kit and exits.
- * The application is the starter's auto-configuration on the sample's classpath (without the
- * sample's own beans, which expect a web server), so that each run takes a second or two.
+ * Writing the ops kit end to end, as an operator does: an application with the starter
+ * run with {@code pyairtable.observability.ops-kit.write-to}, which writes the kit and
+ * exits. The application is the starter's auto-configuration on the sample's classpath
+ * (without the sample's own beans, which expect a web server), so that each run takes a
+ * second or two.
  */
 final class KitWriterRuns {
 
@@ -30,7 +31,10 @@ final class KitWriterRuns {
 	private KitWriterRuns() {
 	}
 
-	/** Runs the kit writer into the target; returns its failure, or null when it wrote the kit. */
+	/**
+	 * Runs the kit writer into the target; returns its failure, or null when it wrote the
+	 * kit.
+	 */
 	static @Nullable Throwable write(Path target, String... extraArguments) {
 		List<String> arguments = new ArrayList<>(List.of("--pyairtable.observability.ops-kit.write-to=" + target,
 				"--spring.application.name=hostile-kit", "--spring.main.banner-mode=off", "--spring.jmx.enabled=false",

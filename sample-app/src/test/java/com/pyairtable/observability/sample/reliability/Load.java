@@ -25,7 +25,8 @@ final class Load {
 	}
 
 	/**
-	 * Sends {@code rate} requests a second for {@code duration}; waits for the last answers.
+	 * Sends {@code rate} requests a second for {@code duration}; waits for the last
+	 * answers.
 	 * @param duration how long requests are started
 	 * @param rate requests started per second
 	 * @param requests the n-th request
@@ -49,7 +50,8 @@ final class Load {
 					try {
 						HttpResponse<String> response = SampleInstance.send(request);
 						latencies.add(System.nanoTime() - start);
-						// The sample answers 503 by design while its fake Airtable API rate-limits it.
+						// The sample answers 503 by design while its fake Airtable API
+						// rate-limits it.
 						if (response.statusCode() >= 500 && !response.body().contains("Airtable rate limit")) {
 							failures.incrementAndGet();
 							failureDetails.add(request.uri() + " " + response.statusCode());
@@ -69,7 +71,8 @@ final class Load {
 		try {
 			ticker.awaitTermination(duration.toMillis(), TimeUnit.MILLISECONDS);
 			ticker.shutdownNow();
-			// A tick still running must hand its request over before the pool stops taking any.
+			// A tick still running must hand its request over before the pool stops
+			// taking any.
 			ticker.awaitTermination(10, TimeUnit.SECONDS);
 			pool.shutdown();
 			if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -60,11 +59,13 @@ final class RecordAndScrapeWorkload {
 					int i = thread;
 					try {
 						while (System.nanoTime() < end) {
-							airtable.recordCall(new AirtableRequest("app" + (i % 5), "tbl" + (i % 3),
-									operations[i % operations.length]), statuses[i % statuses.length], 1_000_000L + i);
+							airtable.recordCall(
+									new AirtableRequest("app" + (i % 5), "tbl" + (i % 3),
+											operations[i % operations.length]),
+									statuses[i % statuses.length], 1_000_000L + i);
 							airtable.recordCacheOperation("get", i % 2 == 0);
-							llm.recordCall("gemini", "gemini-2.5-flash", "chat", (i % 7 == 0) ? "error" : "success", 120,
-									40, Duration.ofMillis(5));
+							llm.recordCall("gemini", "gemini-2.5-flash", "chat", (i % 7 == 0) ? "error" : "success",
+									120, 40, Duration.ofMillis(5));
 							mcp.recordToolExecution("tool" + (i % 4), "success", Duration.ofMillis(1));
 							mcp.recordMessage(McpDirection.INBOUND, "request");
 							cache.record("records", "get", (i % 3 == 0) ? "miss" : "hit", 10_000);
@@ -79,7 +80,8 @@ final class RecordAndScrapeWorkload {
 							}
 							recorded.incrementAndGet();
 							i += 8;
-							// About a thousand rounds a second per thread: busy, without starving the scrapers.
+							// About a thousand rounds a second per thread: busy, without
+							// starving the scrapers.
 							LockSupport.parkNanos(1_000_000);
 						}
 					}
@@ -115,7 +117,8 @@ final class RecordAndScrapeWorkload {
 										if (sample.getValue() < before) {
 											decreases.incrementAndGet();
 											if (decreaseExamples.size() < 5) {
-												decreaseExamples.add(sample.getKey() + " " + before + " -> " + sample.getValue());
+												decreaseExamples
+													.add(sample.getKey() + " " + before + " -> " + sample.getValue());
 											}
 										}
 									}
@@ -133,7 +136,8 @@ final class RecordAndScrapeWorkload {
 				}, "scraper-" + s).start();
 			}
 			assertThat(done.await(length.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
-			// Spring Boot's own meters go through the same registry; they record all along.
+			// Spring Boot's own meters go through the same registry; they record all
+			// along.
 
 			String s = "s9-record-and-scrape";
 			Figures.record(s, "recording_rounds", recorded.get() + " by 8 threads in " + length.toSeconds() + "s");
@@ -151,8 +155,10 @@ final class RecordAndScrapeWorkload {
 	private static boolean monotonic(String series, Set<String> families) {
 		int brace = series.indexOf('{');
 		String name = (brace >= 0) ? series.substring(0, brace) : series;
-		// Client-side quantiles of a summary move both ways; creation times are not counts.
-		// Long task timers (..._active_seconds) count tasks running now: they go down by design.
+		// Client-side quantiles of a summary move both ways; creation times are not
+		// counts.
+		// Long task timers (..._active_seconds) count tasks running now: they go down by
+		// design.
 		if (name.endsWith("_created") || series.contains("quantile=\"") || name.contains("_active_seconds")) {
 			return false;
 		}

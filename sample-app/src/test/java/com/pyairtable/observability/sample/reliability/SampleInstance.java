@@ -26,7 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class SampleInstance implements AutoCloseable {
 
-
 	private static final AtomicInteger DATABASES = new AtomicInteger();
 
 	private final ConfigurableApplicationContext context;
@@ -57,13 +56,17 @@ final class SampleInstance implements AutoCloseable {
 		all.put("sample.traffic.enabled", false);
 		all.put("spring.main.banner-mode", "off");
 		all.put("spring.jmx.enabled", false);
-		// The sample waits for Airtable's budget of 5 calls a second per base; at the scenarios'
+		// The sample waits for Airtable's budget of 5 calls a second per base; at the
+		// scenarios'
 		// rates that wait, not telemetry, would make the latency.
 		all.put("pyairtable.observability.metrics.airtable.rate-limit.enabled", false);
-		all.put("spring.datasource.url", "jdbc:h2:mem:reliability" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+		all.put("spring.datasource.url",
+				"jdbc:h2:mem:reliability" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
 		all.putAll(properties);
 		// As arguments, so that they win over the sample's application.yml.
-		String[] arguments = all.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+		String[] arguments = all.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
 		org.springframework.core.env.StandardEnvironment environment = new org.springframework.core.env.StandardEnvironment();
 		if (!environmentVariables.isEmpty()) {

@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  */
 final class Scrape {
 
-	private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)(?: \\d+)?(?: # .*)?$");
+	private static final Pattern SAMPLE = Pattern
+		.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)(?: \\d+)?(?: # .*)?$");
 
 	private Scrape() {
 	}
 
-	/** Sum of the samples of a metric whose labels contain every given {@code name="value"}. */
+	/**
+	 * Sum of the samples of a metric whose labels contain every given
+	 * {@code name="value"}.
+	 */
 	static double sum(String scrape, String metric, String... labels) {
 		double sum = 0;
 		for (Map.Entry<String, Double> sample : samples(scrape).entrySet()) {
@@ -53,7 +57,10 @@ final class Scrape {
 		return samples;
 	}
 
-	/** Names of the metrics declared counters, histograms or summaries (values that only grow). */
+	/**
+	 * Names of the metrics declared counters, histograms or summaries (values that only
+	 * grow).
+	 */
 	static Set<String> monotonicFamilies(String scrape) {
 		Set<String> families = new HashSet<>();
 		for (String line : scrape.split("\n")) {
@@ -69,8 +76,8 @@ final class Scrape {
 
 	/**
 	 * Number of label sets per metric family, a histogram's buckets counted once (its
-	 * {@code _bucket}, {@code _count} and {@code _sum} lines and {@code le} values are one
-	 * series each in the registry).
+	 * {@code _bucket}, {@code _count} and {@code _sum} lines and {@code le} values are
+	 * one series each in the registry).
 	 */
 	static Map<String, Integer> seriesPerMetric(String scrape) {
 		Map<String, Set<String>> labelSets = new HashMap<>();

@@ -54,9 +54,12 @@ class SecretsReliabilityTests {
 			properties.put("management.endpoint.health.show-details", "always");
 			properties.put("pyairtable.observability.health.checks.secured.type", "http");
 			properties.put("pyairtable.observability.health.checks.secured.url",
-					"http://reliability:${AIRTABLE_TOKEN}@127.0.0.1:" + closedPort + "/v0/meta?api_key=${GEMINI_API_KEY}");
-			properties.put("pyairtable.observability.health.checks.secured.headers.Authorization", "Bearer ${AIRTABLE_TOKEN}");
-			properties.put("pyairtable.observability.health.checks.secured.headers.x-goog-api-key", "${GEMINI_API_KEY}");
+					"http://reliability:${AIRTABLE_TOKEN}@127.0.0.1:" + closedPort
+							+ "/v0/meta?api_key=${GEMINI_API_KEY}");
+			properties.put("pyairtable.observability.health.checks.secured.headers.Authorization",
+					"Bearer ${AIRTABLE_TOKEN}");
+			properties.put("pyairtable.observability.health.checks.secured.headers.x-goog-api-key",
+					"${GEMINI_API_KEY}");
 			properties.put("pyairtable.observability.health.checks.secured.critical", false);
 			properties.put("pyairtable.observability.health.checks.secured.interval", "1s");
 			properties.put("pyairtable.observability.alerts.ServiceDown.runbook-url",
@@ -66,17 +69,19 @@ class SecretsReliabilityTests {
 			try (SampleInstance app = SampleInstance.start(properties, environment)) {
 				// Tokens in request headers and in URLs.
 				for (int i = 0; i < 20; i++) {
-					SampleInstance.send(HttpRequest.newBuilder(app.uri("/api/records?api_key=" + GEMINI_KEY + "&token=" + JWT))
-						.header("Authorization", "Bearer " + AIRTABLE_TOKEN)
-						.header("X-Api-Key", OPENAI_KEY)
-						.timeout(Duration.ofSeconds(30))
-						.build());
+					SampleInstance
+						.send(HttpRequest.newBuilder(app.uri("/api/records?api_key=" + GEMINI_KEY + "&token=" + JWT))
+							.header("Authorization", "Bearer " + AIRTABLE_TOKEN)
+							.header("X-Api-Key", OPENAI_KEY)
+							.timeout(Duration.ofSeconds(30))
+							.build());
 					SampleInstance.send(HttpRequest.newBuilder(app.uri("/api/diagnostics/fail?token=" + AIRTABLE_TOKEN))
 						.header("Authorization", "Bearer " + JWT)
 						.timeout(Duration.ofSeconds(30))
 						.build());
 				}
-				// Tokens in span attributes, exception messages and log lines, as application code might put them.
+				// Tokens in span attributes, exception messages and log lines, as
+				// application code might put them.
 				var tracer = app.bean(OpenTelemetry.class).getTracer("reliability-secrets");
 				Span span = tracer.spanBuilder("call airtable with " + AIRTABLE_TOKEN).setNoParent().startSpan();
 				span.setAttribute("http.request.header.authorization", "Bearer " + AIRTABLE_TOKEN);
@@ -88,7 +93,9 @@ class SecretsReliabilityTests {
 				log.warn("Airtable call failed, Authorization: Bearer {}", AIRTABLE_TOKEN);
 				log.error("LLM call failed", new IllegalStateException("key " + GEMINI_KEY + " rejected, jwt " + JWT));
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> collector.spans().stream().anyMatch((received) -> received.name().startsWith("call airtable")));
+					.until(() -> collector.spans()
+						.stream()
+						.anyMatch((received) -> received.name().startsWith("call airtable")));
 				// The failing check has run and failed at least once.
 				await().atMost(Duration.ofSeconds(30))
 					.until(() -> app.get("/actuator/health").body().contains("\"secured\""));

@@ -37,7 +37,8 @@ class SpanPressureReliabilityTests {
 	void burstOfTenThousandSpansInASecondIsBoundedAndEveryLostSpanCounted() throws Exception {
 		try (OtlpCollector collector = new OtlpCollector()) {
 			collector.mode(Mode.ANSWER);
-			// A collector slower than the burst, 1 s an export: the default queue fills, whatever
+			// A collector slower than the burst, 1 s an export: the default queue fills,
+			// whatever
 			// its size (Spring Boot's 2048 or a larger default of the starter).
 			collector.answerDelay(Duration.ofSeconds(1));
 			Map<String, Object> properties = CollectorFaultsReliabilityTests.exportingTo(collector);
@@ -52,7 +53,8 @@ class SpanPressureReliabilityTests {
 				for (int t = 0; t < threads; t++) {
 					int thread = t;
 					Thread producer = new Thread(() -> {
-						// Paced over one second: span i of this thread starts at i/perThread s.
+						// Paced over one second: span i of this thread starts at
+						// i/perThread s.
 						for (int i = 0; i < perThread; i++) {
 							long due = start + i * (1_000_000_000L / perThread);
 							while (System.nanoTime() < due) {
@@ -70,7 +72,8 @@ class SpanPressureReliabilityTests {
 				assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
 				long burstMillis = (System.nanoTime() - start) / 1_000_000;
 				long heapAfterBurst = SampleInstance.heapAfterGc();
-				// Every span is either received or counted as dropped, once the queue has drained.
+				// Every span is either received or counted as dropped, once the queue has
+				// drained.
 				await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
 					String scrape = app.scrape();
 					double dropped = Scrape.sum(scrape, "tracing_spans_dropped_total", "reason=\"queue_full\"")
@@ -83,16 +86,20 @@ class SpanPressureReliabilityTests {
 				long received = collector.spans().stream().filter((span) -> span.name().equals("burst")).count();
 
 				String s = "s4-span-burst";
-				Figures.record(s, "queue_size", app.context().getEnvironment()
-					.getProperty("management.opentelemetry.tracing.export.max-queue-size", "2048"));
+				Figures.record(s, "queue_size",
+						app.context()
+							.getEnvironment()
+							.getProperty("management.opentelemetry.tracing.export.max-queue-size", "2048"));
 				Figures.record(s, "spans_started", 10_000 + " in " + burstMillis + "ms");
 				Figures.record(s, "spans_received", received);
 				Figures.record(s, "spans_dropped_queue_full", (long) queueFull);
 				Figures.record(s, "spans_dropped_export_failed", (long) exportFailed);
 				Figures.record(s, "heap_after_gc_delta", Figures.mb(heapAfterBurst - heapBefore));
 				assertThat(queueFull).isPositive();
-				// Every burst span is received or counted; the count may also hold a few spans of the
-				// service's own background work (its health check of its fake Airtable API every 5 s)
+				// Every burst span is received or counted; the count may also hold a few
+				// spans of the
+				// service's own background work (its health check of its fake Airtable
+				// API every 5 s)
 				// dropped in the same window.
 				assertThat(received + (long) queueFull + (long) exportFailed).isBetween(10_000L, 10_050L);
 				assertThat(heapAfterBurst - heapBefore).isLessThan(20 * MB);
@@ -122,7 +129,8 @@ class SpanPressureReliabilityTests {
 				});
 				sampler.setDaemon(true);
 				sampler.start();
-				// Undecided work: roots that stay open longer than max-age, each with 50 ended children.
+				// Undecided work: roots that stay open longer than max-age, each with 50
+				// ended children.
 				List<Span> openRoots = new ArrayList<>();
 				for (int root = 0; root < 40; root++) {
 					Span span = tracer.spanBuilder("undecided-root").setNoParent().startSpan();
@@ -132,16 +140,17 @@ class SpanPressureReliabilityTests {
 					}
 					openRoots.add(span);
 				}
-				// Meanwhile, failing requests: head-dropped at ratio 0, each must be kept by the tail.
-				Load.Result load = Load.steady(Duration.ofSeconds(6), 10, (n) -> HttpRequest
-					.newBuilder(app.uri((n % 6 == 0) ? "/api/diagnostics/fail" : "/api/records/sync"))
-					.method((n % 6 == 0) ? "GET" : "POST", HttpRequest.BodyPublishers.noBody())
-					.timeout(Duration.ofSeconds(30))
-					.build());
+				// Meanwhile, failing requests: head-dropped at ratio 0, each must be kept
+				// by the tail.
+				Load.Result load = Load.steady(Duration.ofSeconds(6), 10,
+						(n) -> HttpRequest
+							.newBuilder(app.uri((n % 6 == 0) ? "/api/diagnostics/fail" : "/api/records/sync"))
+							.method((n % 6 == 0) ? "GET" : "POST", HttpRequest.BodyPublishers.noBody())
+							.timeout(Duration.ofSeconds(30))
+							.build());
 				int sentErrors = (int) Math.ceil(load.count() / 6.0);
 				openRoots.forEach(Span::end);
-				await().atMost(Duration.ofSeconds(30))
-					.until(() -> errorRoots(collector) >= sentErrors);
+				await().atMost(Duration.ofSeconds(30)).until(() -> errorRoots(collector) >= sentErrors);
 				running.set(false);
 				sampler.join();
 				double overflow = Scrape.sum(app.scrape(), "tracing_spans_dropped_total", "reason=\"tail_overflow\"");
