@@ -32,8 +32,8 @@ public final class ReadinessMembers implements Supplier<Set<String>> {
 
 	/**
 	 * Create the members.
-	 * @param indicators Spring Boot's indicators to add when present, or {@code null} for
-	 * the defaults
+	 * @param indicators the Spring Boot indicators to add when present, or {@code null}
+	 * for the defaults
 	 * @param groupListsMembers whether the application lists the group's members
 	 * ({@code management.endpoint.health.group.readiness.include}), in which case only
 	 * indicators given by name are added

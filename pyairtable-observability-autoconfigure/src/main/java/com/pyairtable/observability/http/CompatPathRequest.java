@@ -70,7 +70,7 @@ final class CompatPathRequest extends HttpServletRequestWrapper {
 
 	@Override
 	public @Nullable String getPathInfo() {
-		return super.getServletPath().isEmpty() && super.getPathInfo() != null ? this.target : null;
+		return (super.getServletPath().isEmpty() && super.getPathInfo() != null) ? this.target : null;
 	}
 
 	@Override

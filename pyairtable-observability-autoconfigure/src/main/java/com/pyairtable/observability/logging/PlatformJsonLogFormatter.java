@@ -43,7 +43,7 @@ public class PlatformJsonLogFormatter extends JsonWriterStructuredLogFormatter<I
 	 * Creates the formatter; Spring Boot calls it with what it has.
 	 * @param environment the environment, for the service identity (the same as the
 	 * metrics', see {@link ServiceIdentity#from(Environment)}) and extra patterns
-	 * @param customizer Boot's JSON members customizer, if any
+	 * @param customizer the JSON members customizer of Spring Boot, if any
 	 */
 	public PlatformJsonLogFormatter(Environment environment,
 			@Nullable StructuredLoggingJsonMembersCustomizer<?> customizer) {

@@ -21,16 +21,16 @@ final class RedactedThrowable extends Throwable {
 
 	private final String text;
 
-	/** Set once, after the copy exists, since a cycle may point back to it. */
-	private @Nullable Throwable cause;
-
 	RedactedThrowable(String className, @Nullable String message, @Nullable String overridingMessage) {
 		this(className, message, overridingMessage, new StackTraceElement[0]);
 	}
 
 	private RedactedThrowable(String className, @Nullable String message, @Nullable String overridingMessage,
 			StackTraceElement[] frames) {
-		super(message, null, true, true);
+		// No cause given: it is set once (initCause), after the copy exists, since a
+		// cycle may
+		// point back to it.
+		super(message);
 		this.text = (overridingMessage != null) ? overridingMessage
 				: (message != null) ? className + ": " + message : className;
 		// Set rather than overridden: printStackTrace() reads the field, not the getter.
@@ -57,17 +57,16 @@ final class RedactedThrowable extends Throwable {
 				proxy.getOverridingMessage(), frames);
 		seen.put(proxy, copy);
 		if (proxy.getCause() != null) {
-			copy.cause = of(proxy.getCause(), seen);
+			Throwable cause = of(proxy.getCause(), seen);
+			// A Throwable cannot be its own cause (for the JDK, getCause() is then null).
+			if (cause != copy) {
+				copy.initCause(cause);
+			}
 		}
 		for (IThrowableProxy suppressed : proxy.getSuppressed()) {
 			copy.addSuppressed(of(suppressed, seen));
 		}
 		return copy;
-	}
-
-	@Override
-	public synchronized @Nullable Throwable getCause() {
-		return this.cause;
 	}
 
 	@Override

@@ -186,6 +186,14 @@ final class SecretRules {
 	 * match must start before the next window does (matches further on are that
 	 * window's); a match that reaches its window's end is matched again without the end,
 	 * so it is never cut.
+	 *
+	 * @param name the rule's name, as the README lists it
+	 * @param pattern the regular expression
+	 * @param grouped whether group {@code s} rather than the whole match is the secret
+	 * @param triggers lower-case substrings one of which the text must hold; empty to
+	 * always run
+	 * @param anyOf characters one of which the text must hold, besides a trigger; empty
+	 * for none
 	 */
 	record RegexRule(String name, Pattern pattern, boolean grouped, List<String> triggers,
 			String anyOf) implements Rule {

@@ -48,8 +48,8 @@ public final class SamplingRule {
 
 	/**
 	 * Creates a rule.
-	 * @param path Ant-style path pattern, or {@code null}
-	 * @param method HTTP method, or {@code null}
+	 * @param path an Ant-style path pattern, or {@code null}
+	 * @param method the HTTP method, or {@code null}
 	 * @param spanName span name, or {@code null}
 	 * @param attribute attribute key, or {@code null}
 	 * @param value attribute value that must match when {@code attribute} is set, or

@@ -150,7 +150,7 @@ class SecretRedactorTests {
 	void secretStraddlingAWindowBoundaryIsFoundWhole() {
 		int step = SecretRedactor.WINDOW - SecretRedactor.OVERLAP;
 		for (int offset : new int[] { step - 40, step - 1, SecretRedactor.WINDOW - 40, SecretRedactor.WINDOW - 2 }) {
-			String text = "x ".repeat(offset / 2) + (offset % 2 == 0 ? "" : "x") + " " + Secrets.JWT + " "
+			String text = "x ".repeat(offset / 2) + ((offset % 2 != 0) ? "x" : "") + " " + Secrets.JWT + " "
 					+ "y ".repeat(20_000);
 			assertThat(this.redactor.redact(text)).as("offset %d", offset)
 				.doesNotContain("eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIn0", "dozjgNryP4J3jVmNHl0w5N")

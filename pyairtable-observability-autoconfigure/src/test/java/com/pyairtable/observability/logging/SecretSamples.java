@@ -10,9 +10,6 @@ import java.util.List;
  */
 final class SecretSamples {
 
-	record Row(String rule, String text, String secret, String negative) {
-	}
-
 	private static final String HEX64 = "0123456789abcdef".repeat(4);
 
 	static final String GITHUB_TOKEN = "gh" + "p_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
@@ -119,6 +116,9 @@ final class SecretSamples {
 			"2026-12-01T21:49:26.123Z INFO 1 --- [main] c.a.Application : Started Application in 2.3 seconds");
 
 	private SecretSamples() {
+	}
+
+	record Row(String rule, String text, String secret, String negative) {
 	}
 
 }

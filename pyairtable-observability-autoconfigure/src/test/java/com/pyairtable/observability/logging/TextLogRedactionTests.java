@@ -54,7 +54,7 @@ class TextLogRedactionTests {
 	void loggerContext() {
 		this.context = new LoggerContext();
 		this.context.setMDCAdapter(
-				MDC.getMDCAdapter() instanceof LogbackMDCAdapter adapter ? adapter : new LogbackMDCAdapter());
+				(MDC.getMDCAdapter() instanceof LogbackMDCAdapter adapter) ? adapter : new LogbackMDCAdapter());
 		this.context.start();
 	}
 

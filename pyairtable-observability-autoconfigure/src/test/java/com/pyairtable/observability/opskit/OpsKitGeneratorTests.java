@@ -128,10 +128,13 @@ class OpsKitGeneratorTests {
 					.get("list")
 					.forEach((variable) -> variables.add(variable.get("name").asString()));
 				assertThat(variables).containsExactly("datasource", "service");
-				dashboard.get("panels").forEach((panel) -> panel.get("targets").forEach((target) -> {
-					assertThat(target.get("exemplar").asBoolean()).as(panel.get("title").asString())
-						.isEqualTo(panel.get("title").asString().matches(".*(p95|p99|acquire time|command latency).*"));
-				}));
+				dashboard.get("panels")
+					.forEach((panel) -> panel.get("targets")
+						.forEach((target) -> assertThat(target.get("exemplar").asBoolean())
+							.as(panel.get("title").asString())
+							.isEqualTo(panel.get("title")
+								.asString()
+								.matches(".*(p95|p99|acquire time|command latency).*"))));
 			}
 		});
 		assertThat(uids).containsExactly("pyairtable-airtable", "pyairtable-cost", "pyairtable-database",

@@ -50,7 +50,10 @@ public class RecordEvents implements SmartLifecycle {
 		metrics.registerDepth(QUEUE, this.events::size);
 	}
 
-	/** Publishes one event; a full queue counts as a failed publish. */
+	/**
+	 * Publishes one event; a full queue counts as a failed publish.
+	 * @param event the event
+	 */
 	public void publish(String event) {
 		if (this.events.offer(event)) {
 			this.metrics.recordSuccess(QUEUE, QueueMetricNames.PUBLISH);

@@ -22,6 +22,8 @@ public class RecordIndexer {
 	 * Indexes the oldest event. A failure completes the returned future exceptionally, as
 	 * a job whose caller handles the outcome does (a void method's exception would be
 	 * logged by Spring's default handler instead).
+	 * @param events the queue to take the event from
+	 * @return the outcome of indexing, completed at once when the queue is empty
 	 */
 	@Async
 	public CompletableFuture<Void> drainOne(RecordEvents events) {

@@ -28,7 +28,10 @@ public class SelfClients {
 		this.environment = environment;
 	}
 
-	/** Client of the fake Airtable API, with a token as the real API wants. */
+	/**
+	 * Client of the fake Airtable API, with a token as the real API wants.
+	 * @return the client
+	 */
 	public RestClient airtable() {
 		if (this.airtable == null) {
 			this.airtable = this.builder.clone()
@@ -40,7 +43,10 @@ public class SelfClients {
 		return this.airtable;
 	}
 
-	/** Client of the fake OpenAI-compatible LLM API. */
+	/**
+	 * Client of the fake OpenAI-compatible LLM API.
+	 * @return the client
+	 */
 	public RestClient llm() {
 		if (this.llm == null) {
 			this.llm = this.builder.clone().baseUrl(baseUrl() + "/fake-llm").build();
@@ -48,7 +54,10 @@ public class SelfClients {
 		return this.llm;
 	}
 
-	/** Client of this service's own API, for the traffic generator. */
+	/**
+	 * Client of this service's own API, for the traffic generator.
+	 * @return the client
+	 */
 	public RestClient self() {
 		if (this.self == null) {
 			this.self = this.builder.clone().baseUrl(baseUrl()).build();

@@ -100,7 +100,10 @@ public class SamplerBenchmark {
 				"http get /api/items/{id}", SpanKind.SERVER, Attributes.empty(), List.of());
 	}
 
-	/** A local root under a caller's sampled {@code traceparent}, the cap off. */
+	/**
+	 * A local root under a caller's sampled {@code traceparent}, the cap off.
+	 * @return the sampling decision
+	 */
 	@Benchmark
 	public SamplingResult remoteParentDecision() {
 		int i = this.next++ & (TRACE_IDS - 1);
@@ -111,6 +114,7 @@ public class SamplerBenchmark {
 	/**
 	 * A local root under a caller's sampled {@code traceparent}, taking a token from the
 	 * cap.
+	 * @return the sampling decision
 	 */
 	@Benchmark
 	public SamplingResult remoteParentDecisionUnderCap() {

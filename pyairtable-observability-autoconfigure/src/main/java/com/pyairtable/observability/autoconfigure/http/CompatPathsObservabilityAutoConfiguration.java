@@ -41,6 +41,14 @@ public final class CompatPathsObservabilityAutoConfiguration {
 	CompatPathsObservabilityAutoConfiguration() {
 	}
 
+	static FilterRegistrationBean<CompatPathsFilter> registration(WebEndpointProperties webEndpointProperties) {
+		CompatPathsFilter filter = new CompatPathsFilter(new CompatPaths(webEndpointProperties.getBasePath()));
+		FilterRegistrationBean<CompatPathsFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(FILTER_ORDER);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	/**
 	 * Nested so that the actuator's port condition is only read once the actuator is
 	 * known to be on the classpath.
@@ -56,14 +64,6 @@ public final class CompatPathsObservabilityAutoConfiguration {
 			return registration(webEndpointProperties);
 		}
 
-	}
-
-	static FilterRegistrationBean<CompatPathsFilter> registration(WebEndpointProperties webEndpointProperties) {
-		CompatPathsFilter filter = new CompatPathsFilter(new CompatPaths(webEndpointProperties.getBasePath()));
-		FilterRegistrationBean<CompatPathsFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(FILTER_ORDER);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
 	}
 
 }

@@ -50,6 +50,11 @@ public final class QueueObservabilityAutoConfiguration {
 		return new QueueMetrics(guard);
 	}
 
+	/** A Boot observation switch counts as on unless the application set it to false. */
+	private static boolean enabled(Environment environment, String key) {
+		return environment.getProperty(key, Boolean.class, true);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ThreadPoolTaskExecutor.class)
 	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".executors", matchIfMissing = true)
@@ -113,11 +118,6 @@ public final class QueueObservabilityAutoConfiguration {
 
 		}
 
-	}
-
-	/** A Boot observation switch counts as on unless the application set it to false. */
-	private static boolean enabled(Environment environment, String key) {
-		return environment.getProperty(key, Boolean.class, true);
 	}
 
 }

@@ -72,7 +72,7 @@ final class LogRecordRedaction {
 			case STRING -> {
 				String text = (String) value.getValue();
 				String redacted = text(text);
-				return (redacted == null) ? null : (redacted == text) ? value : Value.of(redacted);
+				return (redacted != null) ? ((redacted != text) ? Value.of(redacted) : value) : null;
 			}
 			case ARRAY -> {
 				List<Value<?>> redacted = new ArrayList<>();

@@ -144,7 +144,7 @@ class CacheObservabilityAutoConfigurationTests {
 
 	}
 
-	static class Lookup {
+	public static class Lookup {
 
 		final AtomicInteger calls = new AtomicInteger();
 

@@ -32,10 +32,9 @@ class ObservabilityAutoConfigurationTests {
 
 	@Test
 	void identityDefaultsToApplicationNameAndContractDefaults() {
-		this.contextRunner.withPropertyValues("spring.application.name=airtable-gateway").run((context) -> {
-			assertThat(context.getBean(ServiceIdentity.class))
-				.isEqualTo(new ServiceIdentity("airtable-gateway", "unknown", "application", "development"));
-		});
+		this.contextRunner.withPropertyValues("spring.application.name=airtable-gateway")
+			.run((context) -> assertThat(context.getBean(ServiceIdentity.class))
+				.isEqualTo(new ServiceIdentity("airtable-gateway", "unknown", "application", "development")));
 	}
 
 	@Test

@@ -286,6 +286,34 @@ class HealthObservabilityAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void readsTheBindersStateWhenTheyArePresent() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+				HealthObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
+				com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
+				org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.health.saga.stuck-after=10m",
+					"pyairtable.observability.health.airtable.rate-limit-hits=5")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck.class)
+					.hasSingleBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class);
+				assertThat(context.getBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class)
+					.check()
+					.getDetails()).containsEntry("stuckAfter", "PT10M");
+			});
+	}
+
+	@Test
+	void leavesBinderChecksOutWhenTheBindersAreAbsentOrSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck.class)
+			.doesNotHaveBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class ScheduledConfiguration {
@@ -371,34 +399,6 @@ class HealthObservabilityAutoConfigurationTests {
 			return new CircuitBreakersHealthCheck(() -> null, Set.of());
 		}
 
-	}
-
-	@Test
-	void readsTheBindersStateWhenTheyArePresent() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
-				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-				HealthObservabilityAutoConfiguration.class,
-				com.pyairtable.observability.autoconfigure.cardinality.CardinalityObservabilityAutoConfiguration.class,
-				com.pyairtable.observability.autoconfigure.airtable.AirtableObservabilityAutoConfiguration.class,
-				com.pyairtable.observability.autoconfigure.saga.SagaObservabilityAutoConfiguration.class,
-				org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration.class))
-			.withPropertyValues("pyairtable.observability.health.saga.stuck-after=10m",
-					"pyairtable.observability.health.airtable.rate-limit-hits=5")
-			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.hasSingleBean(com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck.class)
-					.hasSingleBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class);
-				assertThat(context.getBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class)
-					.check()
-					.getDetails()).containsEntry("stuckAfter", "PT10M");
-			});
-	}
-
-	@Test
-	void leavesBinderChecksOutWhenTheBindersAreAbsentOrSwitchedOff() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(com.pyairtable.observability.airtable.AirtableRateLimitHealthCheck.class)
-			.doesNotHaveBean(com.pyairtable.observability.saga.StuckSagasHealthCheck.class));
 	}
 
 }

@@ -119,22 +119,6 @@ class OpsKitDeliveryTests {
 		return new Result(process.exitValue(), Files.readString(output));
 	}
 
-	private record Result(int exitCode, String output) {
-
-	}
-
-	/** The application as a process, to see its exit status. */
-	static final class Main {
-
-		private Main() {
-		}
-
-		public static void main(String[] args) {
-			SpringApplication.run(App.class, args);
-		}
-
-	}
-
 	private static ConfigurableApplicationContext start(String... args) {
 		SpringApplication application = new SpringApplication(App.class);
 		String[] all = new String[args.length + 1];
@@ -149,6 +133,22 @@ class OpsKitDeliveryTests {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private record Result(int exitCode, String output) {
+
+	}
+
+	/** The application as a process, to see its exit status. */
+	public static final class Main {
+
+		private Main() {
+		}
+
+		public static void main(String[] args) {
+			SpringApplication.run(App.class, args);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

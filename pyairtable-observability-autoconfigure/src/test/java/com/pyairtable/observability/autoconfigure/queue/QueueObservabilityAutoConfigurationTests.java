@@ -181,7 +181,7 @@ class QueueObservabilityAutoConfigurationTests {
 
 	}
 
-	static class Jobs {
+	public static class Jobs {
 
 		@Async
 		public void succeed() {

@@ -18,27 +18,6 @@ final class HostileSecrets {
 	/** Length of the pieces of a secret part that count as a finding. */
 	static final int PIECE = 12;
 
-	/**
-	 * A secret shape.
-	 *
-	 * @param name short name in findings
-	 * @param value the constant sent
-	 * @param parts the secret material inside it (a prefix such as {@code password=} or a
-	 * JWT's public header is not secret, and a piece of it is no finding)
-	 */
-	record Secret(String name, String value, List<String> parts) {
-
-		Secret(String name, String value) {
-			this(name, value, List.of(value));
-		}
-
-		/** The value as one header line can carry it. */
-		String singleLine() {
-			return this.value.replace("\r", " ").replace("\n", " ");
-		}
-
-	}
-
 	static final String PEM_LINE_1 = "GCmfHpFijaHem6bGrMlbsEIlC4yQIFLAtcjGVdGYj5pandRonbC9jmevTtium2ys";
 
 	static final String PEM_LINE_2 = "bxoD2KRohi/jXNQxvnr9YvVcinzD4Z/f/TGS/wuI/NQQodEZvWo5eLPIzu8uA6Gy";
@@ -114,16 +93,6 @@ final class HostileSecrets {
 			new Secret("map_shaped_headers", "{Authorization=[Bearer thykTF3toafQL2sUb207P6Vbh6J1GKrP]}",
 					List.of("thykTF3toafQL2sUb207P6Vbh6J1GKrP")));
 
-	/** A leak: which secret, where, and the text around it with the secret masked. */
-	record Finding(String secret, String path, String excerpt) {
-
-		@Override
-		public String toString() {
-			return this.secret + " in " + this.path + ": " + this.excerpt;
-		}
-
-	}
-
 	/** Every piece of every secret part, to the secret's name. */
 	private final Map<String, String> pieces = new HashMap<>();
 
@@ -196,7 +165,7 @@ final class HostileSecrets {
 		StringBuilder excerpt = new StringBuilder();
 		for (int i = start; i < end; i++) {
 			char c = text.charAt(i);
-			excerpt.append(masked[i] ? '*' : (c == '\n' || c == '\r') ? ' ' : c);
+			excerpt.append((masked[i]) ? '*' : ((c == '\n' || c == '\r') ? ' ' : c));
 		}
 		String result = excerpt.toString();
 		for (String part : this.shortParts.keySet()) {
@@ -230,6 +199,37 @@ final class HostileSecrets {
 			.append(list.get(0).excerpt())
 			.append("\"\n"));
 		return report.toString();
+	}
+
+	/**
+	 * A secret shape.
+	 *
+	 * @param name short name in findings
+	 * @param value the constant sent
+	 * @param parts the secret material inside it (a prefix such as {@code password=} or a
+	 * JWT's public header is not secret, and a piece of it is no finding)
+	 */
+	record Secret(String name, String value, List<String> parts) {
+
+		Secret(String name, String value) {
+			this(name, value, List.of(value));
+		}
+
+		/** The value as one header line can carry it. */
+		String singleLine() {
+			return this.value.replace("\r", " ").replace("\n", " ");
+		}
+
+	}
+
+	/** A leak: which secret, where, and the text around it with the secret masked. */
+	record Finding(String secret, String path, String excerpt) {
+
+		@Override
+		public String toString() {
+			return this.secret + " in " + this.path + ": " + this.excerpt;
+		}
+
 	}
 
 }

@@ -39,116 +39,114 @@ final class RecordAndScrapeWorkload {
 	}
 
 	static void runAndCheck(SampleInstance app) throws Exception {
-		{
-			AirtableMetrics airtable = app.bean(AirtableMetrics.class);
-			LlmMetrics llm = app.bean(LlmMetrics.class);
-			McpMetrics mcp = app.bean(McpMetrics.class);
-			CacheMetrics cache = app.bean(CacheMetrics.class);
-			SagaRunner sagas = app.bean(SagaRunner.class);
-			CircuitBreaker breaker = app.bean(CircuitBreakerRegistry.class).circuitBreaker("reliability");
-			AirtableOperation[] operations = AirtableOperation.values();
-			int[] statuses = { 200, 200, 429, 500 };
-			Duration length = Duration.ofSeconds(60);
-			long end = System.nanoTime() + length.toNanos();
-			AtomicLong recorded = new AtomicLong();
-			ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-			CountDownLatch done = new CountDownLatch(10);
-			for (int t = 0; t < 8; t++) {
-				int thread = t;
-				new Thread(() -> {
-					int i = thread;
-					try {
-						while (System.nanoTime() < end) {
-							airtable.recordCall(
-									new AirtableRequest("app" + (i % 5), "tbl" + (i % 3),
-											operations[i % operations.length]),
-									statuses[i % statuses.length], 1_000_000L + i);
-							airtable.recordCacheOperation("get", i % 2 == 0);
-							llm.recordCall("gemini", "gemini-2.5-flash", "chat", (i % 7 == 0) ? "error" : "success",
-									120, 40, Duration.ofMillis(5));
-							mcp.recordToolExecution("tool" + (i % 4), "success", Duration.ofMillis(1));
-							mcp.recordMessage(McpDirection.INBOUND, "request");
-							cache.record("records", "get", (i % 3 == 0) ? "miss" : "hit", 10_000);
-							breaker.executeRunnable(() -> {
-							});
-							if (i % 20 == 0) {
-								try (SagaExecution saga = sagas.begin("order")) {
-									saga.step("reserve", () -> {
-									}, null);
-									saga.complete();
-								}
+		AirtableMetrics airtable = app.bean(AirtableMetrics.class);
+		LlmMetrics llm = app.bean(LlmMetrics.class);
+		McpMetrics mcp = app.bean(McpMetrics.class);
+		CacheMetrics cache = app.bean(CacheMetrics.class);
+		SagaRunner sagas = app.bean(SagaRunner.class);
+		CircuitBreaker breaker = app.bean(CircuitBreakerRegistry.class).circuitBreaker("reliability");
+		AirtableOperation[] operations = AirtableOperation.values();
+		int[] statuses = { 200, 200, 429, 500 };
+		Duration length = Duration.ofSeconds(60);
+		long end = System.nanoTime() + length.toNanos();
+		AtomicLong recorded = new AtomicLong();
+		ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+		CountDownLatch done = new CountDownLatch(10);
+		for (int t = 0; t < 8; t++) {
+			int thread = t;
+			new Thread(() -> {
+				int i = thread;
+				try {
+					while (System.nanoTime() < end) {
+						airtable.recordCall(
+								new AirtableRequest("app" + (i % 5), "tbl" + (i % 3),
+										operations[i % operations.length]),
+								statuses[i % statuses.length], 1_000_000L + i);
+						airtable.recordCacheOperation("get", i % 2 == 0);
+						llm.recordCall("gemini", "gemini-2.5-flash", "chat", (i % 7 == 0) ? "error" : "success", 120,
+								40, Duration.ofMillis(5));
+						mcp.recordToolExecution("tool" + (i % 4), "success", Duration.ofMillis(1));
+						mcp.recordMessage(McpDirection.INBOUND, "request");
+						cache.record("records", "get", (i % 3 == 0) ? "miss" : "hit", 10_000);
+						breaker.executeRunnable(() -> {
+						});
+						if (i % 20 == 0) {
+							try (SagaExecution saga = sagas.begin("order")) {
+								saga.step("reserve", () -> {
+								}, null);
+								saga.complete();
 							}
-							recorded.incrementAndGet();
-							i += 8;
-							// About a thousand rounds a second per thread: busy, without
-							// starving the scrapers.
-							LockSupport.parkNanos(1_000_000);
 						}
+						recorded.incrementAndGet();
+						i += 8;
+						// About a thousand rounds a second per thread: busy, without
+						// starving the scrapers.
+						LockSupport.parkNanos(1_000_000);
 					}
-					catch (Exception ex) {
-						errors.add("recorder: " + ex);
-					}
-					finally {
-						done.countDown();
-					}
-				}, "recorder-" + t).start();
-			}
-			AtomicInteger scrapes = new AtomicInteger();
-			AtomicInteger decreases = new AtomicInteger();
-			AtomicInteger comparedSeries = new AtomicInteger();
-			List<String> decreaseExamples = java.util.Collections.synchronizedList(new ArrayList<>());
-			for (int s = 0; s < 2; s++) {
-				new Thread(() -> {
-					Map<String, Double> previous = null;
-					try {
-						while (System.nanoTime() < end) {
-							String scrape = app.scrape();
-							scrapes.incrementAndGet();
-							Map<String, Double> samples = Scrape.samples(scrape);
-							Set<String> families = Scrape.monotonicFamilies(scrape);
-							if (previous != null) {
-								for (Map.Entry<String, Double> sample : samples.entrySet()) {
-									if (!monotonic(sample.getKey(), families)) {
-										continue;
-									}
-									Double before = previous.get(sample.getKey());
-									if (before != null) {
-										comparedSeries.incrementAndGet();
-										if (sample.getValue() < before) {
-											decreases.incrementAndGet();
-											if (decreaseExamples.size() < 5) {
-												decreaseExamples
-													.add(sample.getKey() + " " + before + " -> " + sample.getValue());
-											}
+				}
+				catch (Exception ex) {
+					errors.add("recorder: " + ex);
+				}
+				finally {
+					done.countDown();
+				}
+			}, "recorder-" + t).start();
+		}
+		AtomicInteger scrapes = new AtomicInteger();
+		AtomicInteger decreases = new AtomicInteger();
+		AtomicInteger comparedSeries = new AtomicInteger();
+		List<String> decreaseExamples = java.util.Collections.synchronizedList(new ArrayList<>());
+		for (int s = 0; s < 2; s++) {
+			new Thread(() -> {
+				Map<String, Double> previous = null;
+				try {
+					while (System.nanoTime() < end) {
+						String scrape = app.scrape();
+						scrapes.incrementAndGet();
+						Map<String, Double> samples = Scrape.samples(scrape);
+						Set<String> families = Scrape.monotonicFamilies(scrape);
+						if (previous != null) {
+							for (Map.Entry<String, Double> sample : samples.entrySet()) {
+								if (!monotonic(sample.getKey(), families)) {
+									continue;
+								}
+								Double before = previous.get(sample.getKey());
+								if (before != null) {
+									comparedSeries.incrementAndGet();
+									if (sample.getValue() < before) {
+										decreases.incrementAndGet();
+										if (decreaseExamples.size() < 5) {
+											decreaseExamples
+												.add(sample.getKey() + " " + before + " -> " + sample.getValue());
 										}
 									}
 								}
 							}
-							previous = samples;
 						}
+						previous = samples;
 					}
-					catch (RuntimeException ex) {
-						errors.add("scraper: " + ex);
-					}
-					finally {
-						done.countDown();
-					}
-				}, "scraper-" + s).start();
-			}
-			assertThat(done.await(length.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
-			// Spring Boot's own meters go through the same registry; they record all
-			// along.
-
-			String s = "s9-record-and-scrape";
-			Figures.record(s, "recording_rounds", recorded.get() + " by 8 threads in " + length.toSeconds() + "s");
-			Figures.record(s, "scrapes", scrapes.get() + " by 2 threads");
-			Figures.record(s, "errors", errors.size());
-			Figures.record(s, "monotonic_series_compared", comparedSeries.get());
-			Figures.record(s, "decreases", decreases.get() + " " + decreaseExamples);
-			assertThat(errors).isEmpty();
-			assertThat(decreases.get()).as("%s", decreaseExamples).isZero();
-			assertThat(scrapes.get()).isGreaterThan(20);
+				}
+				catch (RuntimeException ex) {
+					errors.add("scraper: " + ex);
+				}
+				finally {
+					done.countDown();
+				}
+			}, "scraper-" + s).start();
 		}
+		assertThat(done.await(length.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
+		// Spring Boot's own meters go through the same registry; they record all
+		// along.
+
+		String s = "s9-record-and-scrape";
+		Figures.record(s, "recording_rounds", recorded.get() + " by 8 threads in " + length.toSeconds() + "s");
+		Figures.record(s, "scrapes", scrapes.get() + " by 2 threads");
+		Figures.record(s, "errors", errors.size());
+		Figures.record(s, "monotonic_series_compared", comparedSeries.get());
+		Figures.record(s, "decreases", decreases.get() + " " + decreaseExamples);
+		assertThat(errors).isEmpty();
+		assertThat(decreases.get()).as("%s", decreaseExamples).isZero();
+		assertThat(scrapes.get()).isGreaterThan(20);
 	}
 
 	/** Counters, and the buckets, counts and sums of histograms and summaries. */
