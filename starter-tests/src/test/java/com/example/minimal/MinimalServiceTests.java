@@ -49,10 +49,8 @@ class MinimalServiceTests {
 
 	@Test
 	void aServiceWithoutADatabaseGetsNoDataSourceFromTheJdbcInstrumentation() {
-		// The starter brings datasource-micrometer (and Spring JDBC): without a driver
-		// and a
-		// pool nothing creates a DataSource, so there is nothing to wrap and no db
-		// health.
+		// The starter brings no JDBC (StarterDependenciesTests): nothing creates a DataSource,
+		// so there is nothing to wrap and no db health.
 		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 		assertThat(get("/actuator/health").body()).doesNotContain("\"db\"");
 		assertThat(get("/actuator/prometheus").body()).doesNotContain("database_operations_total{");

@@ -2,6 +2,7 @@ package com.pyairtable.observability.autoconfigure.tracing;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -11,6 +12,7 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,6 +86,14 @@ class OtlpTracingExportConfiguration {
 			builder.setSslContext(sslBundle.createSslContext(), trustManager(sslBundle));
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		if (ServiceLoader.load(GrpcSenderProvider.class, OtlpTracingExportConfiguration.class.getClassLoader())
+			.findFirst()
+			.isEmpty()) {
+			// The starter's sender is the JDK's HttpClient, which speaks OTLP over HTTP only.
+			throw new IllegalStateException(ObservabilityTracingProperties.PREFIX
+					+ ".export.protocol=grpc (or OTEL_EXPORTER_OTLP_PROTOCOL=grpc) needs a gRPC sender on the classpath: "
+					+ "io.opentelemetry:opentelemetry-exporter-sender-okhttp, or use protocol http/protobuf");
+		}
 		return builder.build();
 	}
 
