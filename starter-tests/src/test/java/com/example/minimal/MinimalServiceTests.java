@@ -49,7 +49,8 @@ class MinimalServiceTests {
 
 	@Test
 	void aServiceWithoutADatabaseGetsNoDataSourceFromTheJdbcInstrumentation() {
-		// The starter brings no JDBC (StarterDependenciesTests): nothing creates a DataSource,
+		// The starter brings no JDBC (StarterDependenciesTests): nothing creates a
+		// DataSource,
 		// so there is nothing to wrap and no db health.
 		assertThat(this.context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
 		assertThat(get("/actuator/health").body()).doesNotContain("\"db\"");

@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Writes every exported span to the log through OpenTelemetry's
  * {@link LoggingSpanExporter}, off by default. The exporter is one more
- * {@code SpanExporter} bean: {@link TracingObservabilityAutoConfiguration} redacts and monitors it
- * like the OTLP exporter, and only sampled spans reach it. The exporter is
- * {@code io.opentelemetry:opentelemetry-exporter-logging}, which the service adds: switched on
- * without it, startup fails saying so.
+ * {@code SpanExporter} bean: {@link TracingObservabilityAutoConfiguration} redacts and
+ * monitors it like the OTLP exporter, and only sampled spans reach it. The exporter is
+ * {@code io.opentelemetry:opentelemetry-exporter-logging}, which the service adds:
+ * switched on without it, startup fails saying so.
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
 @ConditionalOnClass(SdkTracerProvider.class)
@@ -49,9 +49,9 @@ public final class ConsoleSpanExportObservabilityAutoConfiguration {
 	static class MissingExporterConfiguration {
 
 		MissingExporterConfiguration() {
-			throw new IllegalStateException(ConsoleSpanExportProperties.PREFIX + ".enabled=true (or "
-					+ ConsoleSpanExportProperties.VARIABLE
-					+ "=true) needs io.opentelemetry:opentelemetry-exporter-logging on the classpath");
+			throw new IllegalStateException(
+					ConsoleSpanExportProperties.PREFIX + ".enabled=true (or " + ConsoleSpanExportProperties.VARIABLE
+							+ "=true) needs io.opentelemetry:opentelemetry-exporter-logging on the classpath");
 		}
 
 	}

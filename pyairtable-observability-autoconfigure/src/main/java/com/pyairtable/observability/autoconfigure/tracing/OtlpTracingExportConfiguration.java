@@ -89,7 +89,8 @@ class OtlpTracingExportConfiguration {
 		if (ServiceLoader.load(GrpcSenderProvider.class, OtlpTracingExportConfiguration.class.getClassLoader())
 			.findFirst()
 			.isEmpty()) {
-			// The starter's sender is the JDK's HttpClient, which speaks OTLP over HTTP only.
+			// The starter's sender is the JDK's HttpClient, which speaks OTLP over HTTP
+			// only.
 			throw new IllegalStateException(ObservabilityTracingProperties.PREFIX
 					+ ".export.protocol=grpc (or OTEL_EXPORTER_OTLP_PROTOCOL=grpc) needs a gRPC sender on the classpath: "
 					+ "io.opentelemetry:opentelemetry-exporter-sender-okhttp, or use protocol http/protobuf");
