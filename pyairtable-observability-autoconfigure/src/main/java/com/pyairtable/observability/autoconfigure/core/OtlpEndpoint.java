@@ -4,6 +4,9 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
 /**
  * A collector endpoint as the starter's OTLP properties take it: checked when bound, and
  * turned into a signal's OTLP/HTTP URL the way the OpenTelemetry specification derives
@@ -53,6 +56,23 @@ public final class OtlpEndpoint {
 			return (url.endsWith("/") ? url : url + "/") + "v1/" + signal;
 		}
 		return url;
+	}
+
+	/**
+	 * The SSL bundle that Boot's {@code ...ssl.bundle} key of a signal names, as Boot's
+	 * own connection details look it up.
+	 * @param name the bundle name, {@code null} or empty when unset
+	 * @param sslBundles the application's bundles, if any
+	 * @return the bundle, {@code null} when no name is set
+	 */
+	public static @Nullable SslBundle sslBundle(@Nullable String name, @Nullable SslBundles sslBundles) {
+		if (name == null || name.isEmpty()) {
+			return null;
+		}
+		if (sslBundles == null) {
+			throw new IllegalStateException("SSL bundle name has been set but no SSL bundles found in context");
+		}
+		return sslBundles.getBundle(name);
 	}
 
 }

@@ -103,14 +103,7 @@ public final class OtlpMetricsObservabilityAutoConfiguration {
 
 		@Override
 		public @Nullable SslBundle getSslBundle() {
-			String bundle = this.bootProperties.getSsl().getBundle();
-			if (bundle == null || bundle.isEmpty()) {
-				return null;
-			}
-			if (this.sslBundles == null) {
-				throw new IllegalStateException("SSL bundle name has been set but no SSL bundles found in context");
-			}
-			return this.sslBundles.getBundle(bundle);
+			return OtlpEndpoint.sslBundle(this.bootProperties.getSsl().getBundle(), this.sslBundles);
 		}
 
 	}
