@@ -18,8 +18,8 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 
 /**
  * Accepts OTLP/HTTP protobuf trace exports on {@code POST /v1/traces}, decodes them with
- * the official messages and counts spans; {@code GET /count} answers the total.
- * Usage: {@code java -jar load-receiver.jar [port]} (default 4318), bound to 127.0.0.1.
+ * the official messages and counts spans; {@code GET /count} answers the total. Usage:
+ * {@code java -jar load-receiver.jar [port]} (default 4318), bound to 127.0.0.1.
  */
 public final class SpanCountingReceiver {
 
@@ -35,9 +35,11 @@ public final class SpanCountingReceiver {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
 		server.setExecutor(Executors.newFixedThreadPool(2));
 		server.createContext("/v1/traces", SpanCountingReceiver::traces);
-		server.createContext("/count", (exchange) -> answer(exchange, 200,
-				("{\"spans\":" + spans.get() + ",\"requests\":" + requests.get() + "}").getBytes(StandardCharsets.UTF_8),
-				"application/json"));
+		server.createContext("/count",
+				(exchange) -> answer(exchange, 200,
+						("{\"spans\":" + spans.get() + ",\"requests\":" + requests.get() + "}")
+							.getBytes(StandardCharsets.UTF_8),
+						"application/json"));
 		server.start();
 		System.out.println("receiver listening on 127.0.0.1:" + port);
 	}
@@ -67,8 +69,7 @@ public final class SpanCountingReceiver {
 		return ("gzip".equalsIgnoreCase(encoding)) ? new GZIPInputStream(body) : body;
 	}
 
-	private static void answer(HttpExchange exchange, int status, byte[] body, String contentType)
-			throws IOException {
+	private static void answer(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
