@@ -39,8 +39,19 @@ final class CountingRequestWrapper extends HttpServletRequestWrapper {
 
 	private @Nullable BufferedReader reader;
 
-	CountingRequestWrapper(HttpServletRequest request) {
+	private final CountingResponseWrapper response;
+
+	CountingRequestWrapper(HttpServletRequest request, CountingResponseWrapper response) {
 		super(request);
+		this.response = response;
+	}
+
+	/**
+	 * The counting response of the same exchange.
+	 * @return the response
+	 */
+	CountingResponseWrapper countingResponse() {
+		return this.response;
 	}
 
 	/**

@@ -6,12 +6,12 @@ import java.util.Set;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,14 +46,23 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 
 	private static final Set<String> TAG_KEYS = Set.of("method", "uri", "status", "outcome");
 
-	private final MeterRegistry registry;
+	private final Meter.MeterProvider<DistributionSummary> requestSizes;
+
+	private final Meter.MeterProvider<DistributionSummary> responseSizes;
 
 	/**
 	 * Creates a handler recording into the given registry.
 	 * @param registry the registry
 	 */
 	public HttpExchangeSizeObservationHandler(MeterRegistry registry) {
-		this.registry = registry;
+		this.requestSizes = DistributionSummary.builder(REQUEST_SIZE)
+			.description("Size of HTTP request bodies")
+			.baseUnit("bytes")
+			.withRegistry(registry);
+		this.responseSizes = DistributionSummary.builder(RESPONSE_SIZE)
+			.description("Size of HTTP response bodies")
+			.baseUnit("bytes")
+			.withRegistry(registry);
 	}
 
 	@Override
@@ -64,17 +73,13 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 	@Override
 	public void onStop(ServerRequestObservationContext context) {
 		try {
-			HttpServletRequest request = context.getCarrier();
-			if (!(request.getAttribute(
-					HttpExchangeSizeFilter.COUNTING_RESPONSE_ATTRIBUTE) instanceof CountingResponseWrapper response)) {
+			CountingRequestWrapper request = PlatformRequestFilter.countingRequest(context.getCarrier());
+			if (request == null) {
 				return;
 			}
 			Tags tags = tags(context);
-			if (request.getAttribute(
-					HttpExchangeSizeFilter.COUNTING_REQUEST_ATTRIBUTE) instanceof CountingRequestWrapper counting) {
-				summary(REQUEST_SIZE, "Size of HTTP request bodies", tags).record(counting.bytesRead());
-			}
-			summary(RESPONSE_SIZE, "Size of HTTP response bodies", tags).record(response.bytesWritten());
+			this.requestSizes.withTags(tags).record(request.bytesRead());
+			this.responseSizes.withTags(tags).record(request.countingResponse().bytesWritten());
 		}
 		catch (RuntimeException ex) {
 			// Telemetry must never change the answer the client gets.
@@ -90,14 +95,6 @@ public class HttpExchangeSizeObservationHandler implements ObservationHandler<Se
 			}
 		}
 		return Tags.of(tags);
-	}
-
-	private DistributionSummary summary(String name, String description, Tags tags) {
-		return DistributionSummary.builder(name)
-			.description(description)
-			.baseUnit("bytes")
-			.tags(tags)
-			.register(this.registry);
 	}
 
 }

@@ -28,7 +28,7 @@ public class ManagementRequests {
 	 * @return whether it is a management request
 	 */
 	public boolean matches(HttpServletRequest request) {
-		return matches(CompatPathsFilter.pathWithinContext(request));
+		return matches(PlatformRequestFilter.pathWithinContext(request));
 	}
 
 	/**

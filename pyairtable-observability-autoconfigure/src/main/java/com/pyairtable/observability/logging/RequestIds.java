@@ -17,6 +17,9 @@ public final class RequestIds {
 	/** MDC key and JSON log field of the request id. */
 	public static final String MDC_KEY = "request_id";
 
+	/** Request attribute holding a servlet request's accepted id. */
+	public static final String ATTRIBUTE = "com.pyairtable.observability.requestId";
+
 	/** Longest request id kept. */
 	public static final int MAX_LENGTH = 128;
 

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 public record RequestInfo(String method, String path) {
 
 	/**
-	 * The request of the current thread, set by {@link RequestInfoFilter}: a thread-local
-	 * rather than a current OpenTelemetry context, whose every attach and detach also
-	 * publishes scope events (MDC updates) on the request thread.
+	 * The request of the current thread, set by the starter's request filter: a
+	 * thread-local rather than a current OpenTelemetry context, whose every attach and
+	 * detach also publishes scope events (MDC updates) on the request thread.
 	 */
 	private static final ThreadLocal<@Nullable RequestInfo> CURRENT = new ThreadLocal<>();
 

@@ -1,7 +1,7 @@
 package com.pyairtable.observability.autoconfigure.http;
 
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
-import com.pyairtable.observability.http.CompatPathsFilter;
+import com.pyairtable.observability.http.PlatformRequestFilter;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -28,7 +28,7 @@ class CompatPathsManagementContextConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "compatPathsFilter")
-	FilterRegistrationBean<CompatPathsFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
+	FilterRegistrationBean<PlatformRequestFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
 		return CompatPathsObservabilityAutoConfiguration.registration(webEndpointProperties);
 	}
 

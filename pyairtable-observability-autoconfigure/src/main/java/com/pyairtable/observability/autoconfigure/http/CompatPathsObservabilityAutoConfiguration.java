@@ -2,7 +2,7 @@ package com.pyairtable.observability.autoconfigure.http;
 
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.http.CompatPaths;
-import com.pyairtable.observability.http.CompatPathsFilter;
+import com.pyairtable.observability.http.PlatformRequestFilter;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
@@ -31,20 +31,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnClass({ OncePerRequestFilter.class, WebEndpointProperties.class })
 public final class CompatPathsObservabilityAutoConfiguration {
 
-	/**
-	 * Right after the starter's own request filters and well before Spring Security's
-	 * (order -100 unless {@code spring.security.filter.order} moves it), so that every
-	 * security rule sees the actuator path the request is rewritten to.
-	 */
-	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-
 	CompatPathsObservabilityAutoConfiguration() {
 	}
 
-	static FilterRegistrationBean<CompatPathsFilter> registration(WebEndpointProperties webEndpointProperties) {
-		CompatPathsFilter filter = new CompatPathsFilter(new CompatPaths(webEndpointProperties.getBasePath()));
-		FilterRegistrationBean<CompatPathsFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(FILTER_ORDER);
+	static FilterRegistrationBean<PlatformRequestFilter> registration(WebEndpointProperties webEndpointProperties) {
+		PlatformRequestFilter filter = PlatformRequestFilter.none()
+			.withCompatPaths(new CompatPaths(webEndpointProperties.getBasePath()));
+		FilterRegistrationBean<PlatformRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		// Well before Spring Security's (order -100 unless spring.security.filter.order
+		// moves it), so that every security rule sees the actuator path.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
@@ -58,10 +54,16 @@ public final class CompatPathsObservabilityAutoConfiguration {
 	@EnableConfigurationProperties(WebEndpointProperties.class)
 	static class SamePortConfiguration {
 
+		/**
+		 * The path table, served by the starter's request filter (see
+		 * {@code HttpServerObservabilityAutoConfiguration}).
+		 * @param webEndpointProperties the actuator's base path
+		 * @return the paths
+		 */
 		@Bean
-		@ConditionalOnMissingBean(name = "compatPathsFilter")
-		FilterRegistrationBean<CompatPathsFilter> compatPathsFilter(WebEndpointProperties webEndpointProperties) {
-			return registration(webEndpointProperties);
+		@ConditionalOnMissingBean
+		CompatPaths platformCompatPaths(WebEndpointProperties webEndpointProperties) {
+			return new CompatPaths(webEndpointProperties.getBasePath());
 		}
 
 	}

@@ -3,15 +3,18 @@ package com.pyairtable.observability.autoconfigure.http;
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
 import com.pyairtable.observability.autoconfigure.core.ObservabilityProperties;
 import com.pyairtable.observability.http.CompatPaths;
-import com.pyairtable.observability.http.HttpExchangeSizeFilter;
 import com.pyairtable.observability.http.HttpExchangeSizeObservationHandler;
 import com.pyairtable.observability.http.LatencyBucketsMeterFilter;
 import com.pyairtable.observability.http.ManagementRequestObservationPredicate;
 import com.pyairtable.observability.http.ManagementRequests;
+import com.pyairtable.observability.http.PlatformRequestFilter;
+import com.pyairtable.observability.http.RequestIdObservationFilter;
+import com.pyairtable.observability.tracing.PolicySampler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -43,8 +46,14 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public final class HttpServerObservabilityAutoConfiguration {
 
-	/** Order of the size filter: just inside Boot's observation filter. */
-	static final int SIZE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+	/**
+	 * Order of the starter's request filter: before Boot's observation filter
+	 * ({@code HIGHEST_PRECEDENCE + 1}), so that the sampler sees the request's path when
+	 * the server span starts and the observation's carrier is the counting request, and
+	 * well before Spring Security's (-100), so that every security rule sees the actuator
+	 * path a platform path is rewritten to.
+	 */
+	static final int REQUEST_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
 
 	HttpServerObservabilityAutoConfiguration() {
 	}
@@ -99,23 +108,50 @@ public final class HttpServerObservabilityAutoConfiguration {
 		static class ExchangeSizeConfiguration {
 
 			@Bean
-			@ConditionalOnMissingBean(name = "httpExchangeSizeFilter")
-			FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter(ManagementRequests managementRequests,
-					ObservabilityProperties properties) {
-				HttpExchangeSizeFilter filter = new HttpExchangeSizeFilter(managementRequests,
-						properties.getHttp().isObserveManagementRequests());
-				FilterRegistrationBean<HttpExchangeSizeFilter> registration = new FilterRegistrationBean<>(filter);
-				registration.setOrder(SIZE_FILTER_ORDER);
-				registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
-				return registration;
-			}
-
-			@Bean
 			@ConditionalOnMissingBean
 			HttpExchangeSizeObservationHandler httpExchangeSizeObservationHandler(MeterRegistry registry) {
 				return new HttpExchangeSizeObservationHandler(registry);
 			}
 
+		}
+
+	}
+
+	/**
+	 * One servlet filter for the per-request work of every feature that is on: platform
+	 * paths, the request's path for the sampler, the request id and body sizes.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(FilterRegistrationBean.class)
+	static class RequestFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "pyairtableRequestFilter")
+		FilterRegistrationBean<PlatformRequestFilter> pyairtableRequestFilter(ObjectProvider<CompatPaths> compatPaths,
+				ObjectProvider<PolicySampler> sampler, ObjectProvider<RequestIdObservationFilter> requestIds,
+				ObjectProvider<HttpExchangeSizeObservationHandler> sizes,
+				ObjectProvider<ManagementRequests> managementRequests, ObservabilityProperties properties) {
+			PlatformRequestFilter filter = PlatformRequestFilter.none();
+			CompatPaths paths = compatPaths.getIfUnique();
+			if (paths != null) {
+				filter = filter.withCompatPaths(paths);
+			}
+			if (sampler.getIfUnique() != null) {
+				filter = filter.withRequestInfo();
+			}
+			if (requestIds.getIfUnique() != null) {
+				filter = filter.withRequestId();
+			}
+			if (sizes.getIfUnique() != null) {
+				filter = filter.withSizes(
+						properties.getHttp().isObserveManagementRequests() ? null : managementRequests.getIfUnique());
+			}
+			FilterRegistrationBean<PlatformRequestFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(REQUEST_FILTER_ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+			registration.setEnabled(filter.hasParts());
+			return registration;
 		}
 
 	}

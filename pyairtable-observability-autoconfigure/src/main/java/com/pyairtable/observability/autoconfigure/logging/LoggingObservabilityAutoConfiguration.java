@@ -1,10 +1,11 @@
 package com.pyairtable.observability.autoconfigure.logging;
 
 import com.pyairtable.observability.autoconfigure.core.ConditionalOnObservabilityEnabled;
+import com.pyairtable.observability.http.RequestIdObservationFilter;
 import com.pyairtable.observability.logging.BusinessContext;
 import com.pyairtable.observability.logging.RequestIdClientInterceptor;
-import com.pyairtable.observability.logging.RequestIdFilter;
 import com.pyairtable.observability.logging.SecretRedactor;
+import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +22,6 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.util.ClassUtils;
 
 /**
  * Request ids (read or generated, logged, echoed, passed on by Spring's HTTP clients) and
@@ -89,20 +88,18 @@ public final class LoggingObservabilityAutoConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnWebApplication(type = Type.SERVLET)
-		@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
+		@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class, ObservationFilter.class })
 		static class RequestIdFilterConfiguration {
 
+			/**
+			 * The request id on the server span; its presence turns the request id on in
+			 * the starter's request filter.
+			 * @return the observation filter
+			 */
 			@Bean
-			@ConditionalOnMissingBean(name = "pyairtableRequestIdFilter")
-			FilterRegistrationBean<RequestIdFilter> pyairtableRequestIdFilter() {
-				boolean otel = ClassUtils.isPresent("io.opentelemetry.api.trace.Span", getClass().getClassLoader());
-				FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(
-						new RequestIdFilter(otel));
-				// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so
-				// that
-				// the server span and the trace ids are current.
-				registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-				return registration;
+			@ConditionalOnMissingBean
+			RequestIdObservationFilter requestIdObservationFilter() {
+				return new RequestIdObservationFilter();
 			}
 
 		}

@@ -11,20 +11,17 @@ import com.pyairtable.observability.tracing.ExportMonitoringSpanExporter;
 import com.pyairtable.observability.tracing.PolicySampler;
 import com.pyairtable.observability.tracing.QueueDropMeterProvider;
 import com.pyairtable.observability.tracing.RedactingSpanExporter;
-import com.pyairtable.observability.tracing.RequestInfoFilter;
 import com.pyairtable.observability.tracing.SamplingRule;
 import com.pyairtable.observability.tracing.TailSamplingSpanProcessor;
 import com.pyairtable.observability.tracing.TracesPerSecondLimiter;
 import com.pyairtable.observability.tracing.TracingMetrics;
 import io.opentelemetry.api.metrics.MeterProvider;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import jakarta.servlet.Filter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,8 +29,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindResult;
@@ -42,11 +37,9 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.log.LogMessage;
 
@@ -200,23 +193,6 @@ public final class TracingObservabilityAutoConfiguration {
 	@ConditionalOnClass(OtlpHttpSpanExporter.class)
 	@Import(OtlpTracingExportConfiguration.class)
 	static class OtlpExportConfiguration {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class, Context.class })
-	static class RequestInfoConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "pyairtableRequestInfoFilter")
-		FilterRegistrationBean<RequestInfoFilter> pyairtableRequestInfoFilter() {
-			FilterRegistrationBean<RequestInfoFilter> registration = new FilterRegistrationBean<>(
-					new RequestInfoFilter());
-			// Before Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1).
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
-		}
 
 	}
 

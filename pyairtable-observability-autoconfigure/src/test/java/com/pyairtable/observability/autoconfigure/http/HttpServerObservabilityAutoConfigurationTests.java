@@ -1,10 +1,11 @@
 package com.pyairtable.observability.autoconfigure.http;
 
-import com.pyairtable.observability.http.CompatPathsFilter;
-import com.pyairtable.observability.http.HttpExchangeSizeFilter;
+import java.util.List;
+
 import com.pyairtable.observability.http.HttpExchangeSizeObservationHandler;
 import com.pyairtable.observability.http.ManagementRequestObservationPredicate;
 import com.pyairtable.observability.http.ManagementRequests;
+import com.pyairtable.observability.http.PlatformRequestFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,28 +39,25 @@ class HttpServerObservabilityAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ManagementRequests.class);
 			assertThat(context).hasSingleBean(ManagementRequestObservationPredicate.class);
-			assertThat(context).hasBean("httpExchangeSizeFilter");
 			assertThat(context).hasSingleBean(HttpExchangeSizeObservationHandler.class);
-			assertThat(context).hasBean("compatPathsFilter");
-			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getFilter())
-				.isInstanceOf(CompatPathsFilter.class);
-			assertThat(context.getBean("compatPathsFilter", FilterRegistrationBean.class).getOrder()).isLessThan(-100);
+			assertThat(parts(context)).containsExactly("compat-paths", "sizes");
+			FilterRegistrationBean<?> registration = context.getBean("pyairtableRequestFilter",
+					FilterRegistrationBean.class);
+			assertThat(registration.getOrder()).isLessThan(-100);
+			assertThat(registration.isEnabled()).isTrue();
 		});
 	}
 
 	@Test
 	void compatPathsHaveTheirOwnSwitch() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.endpoints.compat-paths.enabled=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean("compatPathsFilter");
-				assertThat(context).hasBean("httpExchangeSizeFilter");
-			});
+			.run((context) -> assertThat(parts(context)).containsExactly("sizes"));
 	}
 
 	@Test
 	void sizesHaveTheirOwnSwitch() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.http.record-sizes=false").run((context) -> {
-			assertThat(context).doesNotHaveBean("httpExchangeSizeFilter");
+			assertThat(parts(context)).containsExactly("compat-paths");
 			assertThat(context).doesNotHaveBean(HttpExchangeSizeObservationHandler.class);
 		});
 	}
@@ -75,7 +74,7 @@ class HttpServerObservabilityAutoConfigurationTests {
 	@Test
 	void compatPathsStepAsideWhenManagementHasItsOwnPort() {
 		this.contextRunner.withPropertyValues("management.server.port=0")
-			.run((context) -> assertThat(context).doesNotHaveBean("compatPathsFilter"));
+			.run((context) -> assertThat(parts(context)).containsExactly("sizes"));
 	}
 
 	@Test
@@ -84,8 +83,7 @@ class HttpServerObservabilityAutoConfigurationTests {
 			assertThat(context.getBean(ManagementRequests.class)).isSameAs(context.getBean("userManagementRequests"));
 			assertThat(context.getBean(ManagementRequestObservationPredicate.class))
 				.isSameAs(context.getBean("userPredicate"));
-			assertThat(context.getBean("compatPathsFilter")).isSameAs(UserBeans.COMPAT);
-			assertThat(context.getBean("httpExchangeSizeFilter")).isSameAs(UserBeans.SIZES);
+			assertThat(context.getBean("pyairtableRequestFilter")).isSameAs(UserBeans.FILTER);
 		});
 	}
 
@@ -93,8 +91,7 @@ class HttpServerObservabilityAutoConfigurationTests {
 	void doesNothingWhenStarterIsDisabled() {
 		this.contextRunner.withPropertyValues("pyairtable.observability.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(ManagementRequests.class);
-			assertThat(context).doesNotHaveBean("compatPathsFilter");
-			assertThat(context).doesNotHaveBean("httpExchangeSizeFilter");
+			assertThat(context).doesNotHaveBean("pyairtableRequestFilter");
 		});
 	}
 
@@ -105,7 +102,7 @@ class HttpServerObservabilityAutoConfigurationTests {
 					CompatPathsObservabilityAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ManagementRequests.class);
-				assertThat(context).doesNotHaveBean("compatPathsFilter");
+				assertThat(context).doesNotHaveBean("pyairtableRequestFilter");
 			});
 	}
 
@@ -118,16 +115,21 @@ class HttpServerObservabilityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(ManagementRequests.class);
-				assertThat(context).doesNotHaveBean("compatPathsFilter");
+				assertThat(parts(context)).isEmpty();
+				assertThat(context.getBean("pyairtableRequestFilter", FilterRegistrationBean.class).isEnabled())
+					.isFalse();
 			});
+	}
+
+	private static List<String> parts(ApplicationContext context) {
+		return ((PlatformRequestFilter) context.getBean("pyairtableRequestFilter", FilterRegistrationBean.class)
+			.getFilter()).parts();
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class UserBeans {
 
-		static final FilterRegistrationBean<CompatPathsFilter> COMPAT = new FilterRegistrationBean<>();
-
-		static final FilterRegistrationBean<HttpExchangeSizeFilter> SIZES = new FilterRegistrationBean<>();
+		static final FilterRegistrationBean<PlatformRequestFilter> FILTER = new FilterRegistrationBean<>();
 
 		@Bean
 		ManagementRequests userManagementRequests() {
@@ -140,13 +142,8 @@ class HttpServerObservabilityAutoConfigurationTests {
 		}
 
 		@Bean
-		FilterRegistrationBean<CompatPathsFilter> compatPathsFilter() {
-			return COMPAT;
-		}
-
-		@Bean
-		FilterRegistrationBean<HttpExchangeSizeFilter> httpExchangeSizeFilter() {
-			return SIZES;
+		FilterRegistrationBean<PlatformRequestFilter> pyairtableRequestFilter() {
+			return FILTER;
 		}
 
 	}

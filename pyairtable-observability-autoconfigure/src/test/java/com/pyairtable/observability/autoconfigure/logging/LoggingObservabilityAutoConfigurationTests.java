@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.pyairtable.observability.http.RequestIdObservationFilter;
 import com.pyairtable.observability.logging.RequestIdClientInterceptor;
 import com.pyairtable.observability.logging.RequestIds;
 import com.pyairtable.observability.logging.SecretRedactor;
@@ -17,7 +18,6 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,7 @@ class LoggingObservabilityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(SecretRedactor.class);
 			assertThat(context).hasSingleBean(RequestIdClientInterceptor.class);
 			assertThat(context).hasBean("requestIdRestClientCustomizer");
-			assertThat(context).doesNotHaveBean("pyairtableRequestIdFilter");
+			assertThat(context).doesNotHaveBean(RequestIdObservationFilter.class);
 		});
 	}
 
@@ -41,8 +41,7 @@ class LoggingObservabilityAutoConfigurationTests {
 	void registersRequestIdFilterInServletApplications() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(LoggingObservabilityAutoConfiguration.class))
-			.run((context) -> assertThat(context.getBean("pyairtableRequestIdFilter"))
-				.isInstanceOf(FilterRegistrationBean.class));
+			.run((context) -> assertThat(context).hasSingleBean(RequestIdObservationFilter.class));
 	}
 
 	@Test
