@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class RedactingSpanExporter implements SpanExporter {
 
+	private static final int CLEAN_VALUES = 1024;
+
+	private static final int CLEAN_VALUE_MAX_LENGTH = 96;
+
 	/** What replaces a value whose redaction failed. */
 	public static final String DROPPED = SecretRedactor.DROPPED;
 
@@ -60,6 +64,19 @@ public class RedactingSpanExporter implements SpanExporter {
 	private final AtomicBoolean failureReported = new AtomicBoolean();
 
 	/**
+	 * Short values found clean, by hash slot: most attribute values of a service's spans
+	 * repeat (methods, routes, status codes, outcomes, peer addresses), and redaction is
+	 * a function of the value alone, so a value seen clean once is clean again. A
+	 * direct-mapped table of fixed size: memory stays bounded under any cardinality, and
+	 * a racy read at worst misses (strings are immutable). A value found again since it
+	 * was last challenged keeps its slot once against a newcomer, so that values that
+	 * never repeat (request ids, record paths) do not push out those that do.
+	 */
+	private final String[] cleanValues = new String[CLEAN_VALUES];
+
+	private final boolean[] cleanValueHit = new boolean[CLEAN_VALUES];
+
+	/**
 	 * The last resource seen and its redacted form: every span of a provider shares one.
 	 */
 	private volatile @Nullable Resources resources;
@@ -67,8 +84,8 @@ public class RedactingSpanExporter implements SpanExporter {
 	/**
 	 * Wraps an exporter.
 	 * @param delegate the exporter
-	 * @param redactor the text redaction, returning the same instance when nothing
-	 * changed
+	 * @param redactor the text redaction, a function of the value alone, returning the
+	 * same instance when nothing changed
 	 */
 	public RedactingSpanExporter(SpanExporter delegate, UnaryOperator<@Nullable String> redactor) {
 		this(delegate, redactor, Integer.MAX_VALUE);
@@ -77,8 +94,8 @@ public class RedactingSpanExporter implements SpanExporter {
 	/**
 	 * Wraps an exporter and cuts attribute values after redaction.
 	 * @param delegate the exporter
-	 * @param redactor the text redaction, returning the same instance when nothing
-	 * changed
+	 * @param redactor the text redaction, a function of the value alone, returning the
+	 * same instance when nothing changed
 	 * @param maxAttributeValueLength the length string attribute values are cut to once
 	 * redacted ({@link Integer#MAX_VALUE} for none)
 	 */
@@ -143,6 +160,12 @@ public class RedactingSpanExporter implements SpanExporter {
 		if (value.isEmpty()) {
 			return value;
 		}
+		boolean cacheable = value.length() <= CLEAN_VALUE_MAX_LENGTH;
+		int slot = cacheable ? (value.hashCode() & (CLEAN_VALUES - 1)) : 0;
+		if (cacheable && value.equals(this.cleanValues[slot])) {
+			this.cleanValueHit[slot] = true;
+			return cut(value, cut);
+		}
 		String redacted;
 		try {
 			redacted = this.redactor.apply(value);
@@ -154,8 +177,20 @@ public class RedactingSpanExporter implements SpanExporter {
 		if (redacted == null) {
 			return DROPPED;
 		}
-		return (cut && redacted.length() > this.maxAttributeValueLength)
-				? redacted.substring(0, this.maxAttributeValueLength) : redacted;
+		if (cacheable && redacted == value) {
+			if (this.cleanValueHit[slot]) {
+				this.cleanValueHit[slot] = false;
+			}
+			else {
+				this.cleanValues[slot] = value;
+			}
+		}
+		return cut(redacted, cut);
+	}
+
+	private String cut(String value, boolean cut) {
+		return (cut && value.length() > this.maxAttributeValueLength) ? value.substring(0, this.maxAttributeValueLength)
+				: value;
 	}
 
 	private void reportFailure(Throwable failure) {

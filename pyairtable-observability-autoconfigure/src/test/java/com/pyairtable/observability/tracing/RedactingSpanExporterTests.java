@@ -204,6 +204,33 @@ class RedactingSpanExporterTests {
 		assertThat(spans.get(2)).isSameAs(batch.get(2));
 	}
 
+	@Test
+	void redactsARepeatedCleanValueOnceAndEverySecretEveryTime() {
+		List<String> seen = new ArrayList<>();
+		UnaryOperator<@Nullable String> counting = (text) -> {
+			seen.add(text);
+			return this.redactor.redact(text);
+		};
+		RedactingSpanExporter exporter = new RedactingSpanExporter(this.exported, counting);
+		for (int i = 0; i < 3000; i++) {
+			int n = i;
+			// A clean value that repeats, values that never repeat (enough to fill any
+			// table of clean values), and a secret on every tenth span.
+			exporter.export(List.of(record(Resource.getDefault(), SpanLimits.getDefault(), (tracer) -> {
+				Span s = tracer.get("test").spanBuilder("GET /api/items/{id}").startSpan();
+				s.setAttribute("http.route", "/api/items/{id}");
+				s.setAttribute("request.id", "req-" + n);
+				s.setAttribute("uri", (n % 10 == 0) ? "/api/items?token=" + SECRET : "/api/items/" + n);
+				s.end();
+			})));
+		}
+		assertThat(seen).filteredOn("/api/items/{id}"::equals).hasSize(1);
+		assertThat(seen).filteredOn((text) -> text.contains(SECRET)).hasSize(300);
+		assertThat(this.exported.getFinishedSpanItems()).hasSize(3000)
+			.allSatisfy((span) -> assertThat(span.getAttributes().asMap().values())
+				.noneMatch((value) -> value.toString().contains(SECRET)));
+	}
+
 	private static SpanData record(Resource resource, SpanLimits limits, Consumer<SdkTracerProvider> recording) {
 		InMemorySpanExporter recorded = InMemorySpanExporter.create();
 		try (SdkTracerProvider provider = SdkTracerProvider.builder()

@@ -1,7 +1,9 @@
 package com.pyairtable.observability.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.pyairtable.observability.logging.SecretRedactor;
@@ -44,14 +46,29 @@ public class SpanRedactionBenchmark {
 
 	List<SpanData> withSecret;
 
+	List<List<SpanData>> fresh;
+
+	int next;
+
 	@Setup
 	public void setUp() {
 		this.exporter = new RedactingSpanExporter(new DiscardingExporter(), SecretRedactor.withDefaults()::redact);
 		this.clean = List.of(span("/api/bases/appA1b2C3d4E5f6G7/tables/Orders/records"));
 		this.withSecret = List.of(span("/api/bases/appA1b2C3d4E5f6G7/tables/Orders/records?api_key=" + TOKEN));
+		// Spans as a service exports them: the route, method, status and peer repeat;
+		// the record path and the request id do not.
+		this.fresh = new ArrayList<>();
+		for (int i = 0; i < 4096; i++) {
+			this.fresh.add(List.of(span("/api/bases/appA1b2C3d4E5f6G7/tables/Orders/records/rec" + (100000 + i),
+					"req-" + UUID.randomUUID())));
+		}
 	}
 
 	private static SpanData span(String uri) {
+		return span(uri, null);
+	}
+
+	private static SpanData span(String uri, String requestId) {
 		SpanData[] captured = new SpanData[1];
 		Resource resource = Resource.getDefault()
 			.merge(Resource.builder()
@@ -80,6 +97,9 @@ public class SpanRedactionBenchmark {
 			span.setAttribute("tenant.id", "acme-corp");
 			span.setAttribute("error", false);
 			span.setAttribute(AttributeKey.stringArrayKey("business.features"), List.of("sync", "export"));
+			if (requestId != null) {
+				span.setAttribute("request.id", requestId);
+			}
 			span.end();
 		}
 		return captured[0];
@@ -88,6 +108,17 @@ public class SpanRedactionBenchmark {
 	@Benchmark
 	public CompletableResultCode cleanSpan() {
 		return this.exporter.export(this.clean);
+	}
+
+	/**
+	 * A different span each time, with a record path and a request id never seen before.
+	 * @return the export's result
+	 */
+	@Benchmark
+	public CompletableResultCode cleanSpanFreshIds() {
+		List<SpanData> span = this.fresh.get(this.next);
+		this.next = (this.next + 1) & 4095;
+		return this.exporter.export(span);
 	}
 
 	@Benchmark
