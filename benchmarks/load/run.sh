@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the load-benchmark variants and runs them interleaved on 127.0.0.1.
 # Usage: benchmarks/load/run.sh [loadbench.py options], e.g.
-#   benchmarks/load/run.sh                                  # full run: 7 variants x 3 rounds
+#   benchmarks/load/run.sh                                  # full run: 7 variants x 3 rounds, about 35 min
 #   benchmarks/load/run.sh --rounds 1 --measure 10 --max-warmup 20 --variants a,b,c   # a quick look
 set -euo pipefail
 cd "$(dirname "$0")/../.."
