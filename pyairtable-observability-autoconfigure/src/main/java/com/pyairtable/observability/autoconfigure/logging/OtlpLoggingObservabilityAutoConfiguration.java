@@ -52,6 +52,9 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class,
 		before = { OpenTelemetryLoggingAutoConfiguration.class, OtlpLoggingAutoConfiguration.class })
 @ConditionalOnObservabilityEnabled
+// Off by default: one class-level condition, rather than each nested configuration
+// read and evaluated at every startup.
+@ConditionalOnBooleanProperty(OtlpLogsExportProperties.PREFIX + ".enabled")
 @EnableConfigurationProperties(OtlpLogsExportProperties.class)
 public final class OtlpLoggingObservabilityAutoConfiguration {
 
@@ -61,7 +64,6 @@ public final class OtlpLoggingObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(OtlpLogsExportProperties.PREFIX + ".enabled")
 	@ConditionalOnMissingClass("io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender")
 	static class MissingAppenderConfiguration {
 
@@ -73,7 +75,6 @@ public final class OtlpLoggingObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(OtlpLogsExportProperties.PREFIX + ".enabled")
 	@ConditionalOnClass(name = { "io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender",
 			"ch.qos.logback.classic.LoggerContext", "io.opentelemetry.sdk.logs.export.LogRecordExporter" })
 	static class LogsConfiguration {
@@ -99,7 +100,6 @@ public final class OtlpLoggingObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(OtlpLogsExportProperties.PREFIX + ".enabled")
 	@ConditionalOnClass({ OtlpHttpLogRecordExporterBuilder.class, OtlpLoggingAutoConfiguration.class })
 	@EnableConfigurationProperties(OtlpLoggingProperties.class)
 	static class ExportConfiguration {

@@ -33,6 +33,9 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = ObservabilityAutoConfiguration.class, before = OtlpMetricsExportAutoConfiguration.class)
 @ConditionalOnObservabilityEnabled
+// Off by default: one class-level condition, rather than each nested configuration
+// read and evaluated at every startup.
+@ConditionalOnBooleanProperty(OtlpMetricsExportProperties.PREFIX + ".enabled")
 @EnableConfigurationProperties(OtlpMetricsExportProperties.class)
 public final class OtlpMetricsObservabilityAutoConfiguration {
 
@@ -40,7 +43,6 @@ public final class OtlpMetricsObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(OtlpMetricsExportProperties.PREFIX + ".enabled")
 	@ConditionalOnMissingClass("io.micrometer.registry.otlp.OtlpMeterRegistry")
 	static class MissingMeterRegistryConfiguration {
 
@@ -52,7 +54,6 @@ public final class OtlpMetricsObservabilityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(OtlpMetricsExportProperties.PREFIX + ".enabled")
 	@ConditionalOnClass({ OtlpMeterRegistry.class, OtlpMetricsExportAutoConfiguration.class })
 	@EnableConfigurationProperties(OtlpMetricsProperties.class)
 	static class ExportConfiguration {

@@ -11,7 +11,6 @@ import com.pyairtable.observability.queue.MessagingObservationHandler;
 import com.pyairtable.observability.queue.QueueMetrics;
 import com.pyairtable.observability.queue.RabbitObservationEnabler;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -22,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -55,69 +53,52 @@ public final class QueueObservabilityAutoConfiguration {
 		return environment.getProperty(key, Boolean.class, true);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ThreadPoolTaskExecutor.class)
+	// The beans below carry their own conditions rather than sit in nested configuration
+	// classes: each nested class is read and evaluated at every startup, and the classes
+	// they need come with Micrometer and Spring, or are named by string.
+
+	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".executors", matchIfMissing = true)
-	static class ExecutorsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		static ExecutorQueueDepths executorQueueDepths(ObjectProvider<QueueMetrics> metrics) {
-			return new ExecutorQueueDepths(metrics::getObject);
-		}
-
-		// Infrastructure role: Boot's default auto-proxy creator only applies such
-		// advisors.
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		@ConditionalOnMissingBean
-		static AsyncJobMetricsAdvisor asyncJobMetricsAdvisor(ObjectProvider<QueueMetrics> metrics,
-				ObjectProvider<ExecutorQueueDepths> executors) {
-			return new AsyncJobMetricsAdvisor(
-					new AsyncJobMetricsInterceptor(metrics::getObject, executors.getObject()));
-		}
-
+	static ExecutorQueueDepths executorQueueDepths(ObjectProvider<QueueMetrics> metrics) {
+		return new ExecutorQueueDepths(metrics::getObject);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ObservationHandler.class)
+	// Infrastructure role: Boot's default auto-proxy creator only applies such advisors.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".executors", matchIfMissing = true)
+	static AsyncJobMetricsAdvisor asyncJobMetricsAdvisor(ObjectProvider<QueueMetrics> metrics,
+			ObjectProvider<ExecutorQueueDepths> executors) {
+		return new AsyncJobMetricsAdvisor(new AsyncJobMetricsInterceptor(metrics::getObject, executors.getObject()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".messaging", matchIfMissing = true)
-	static class MessagingConfiguration {
+	MessagingObservationHandler messagingObservationHandler(ObjectProvider<QueueMetrics> metrics) {
+		return new MessagingObservationHandler(metrics::getObject);
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		MessagingObservationHandler messagingObservationHandler(ObjectProvider<QueueMetrics> metrics) {
-			return new MessagingObservationHandler(metrics::getObject);
-		}
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".messaging", matchIfMissing = true)
+	@ConditionalOnClass(name = "org.springframework.amqp.rabbit.core.RabbitTemplate")
+	static RabbitObservationEnabler rabbitObservationEnabler(Environment environment) {
+		boolean listener = enabled(environment, RABBIT_PREFIX + "listener.simple.observation-enabled")
+				&& enabled(environment, RABBIT_PREFIX + "listener.direct.observation-enabled");
+		return new RabbitObservationEnabler(enabled(environment, RABBIT_PREFIX + "template.observation-enabled"),
+				listener);
+	}
 
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.amqp.rabbit.core.RabbitTemplate")
-		static class RabbitConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			static RabbitObservationEnabler rabbitObservationEnabler(Environment environment) {
-				boolean listener = enabled(environment, RABBIT_PREFIX + "listener.simple.observation-enabled")
-						&& enabled(environment, RABBIT_PREFIX + "listener.direct.observation-enabled");
-				return new RabbitObservationEnabler(
-						enabled(environment, RABBIT_PREFIX + "template.observation-enabled"), listener);
-			}
-
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
-		static class KafkaConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			static KafkaObservationEnabler kafkaObservationEnabler(Environment environment) {
-				return new KafkaObservationEnabler(enabled(environment, "spring.kafka.template.observation-enabled"),
-						enabled(environment, "spring.kafka.listener.observation-enabled"));
-			}
-
-		}
-
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = QueueMetricsProperties.PREFIX + ".messaging", matchIfMissing = true)
+	@ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
+	static KafkaObservationEnabler kafkaObservationEnabler(Environment environment) {
+		return new KafkaObservationEnabler(enabled(environment, "spring.kafka.template.observation-enabled"),
+				enabled(environment, "spring.kafka.listener.observation-enabled"));
 	}
 
 }

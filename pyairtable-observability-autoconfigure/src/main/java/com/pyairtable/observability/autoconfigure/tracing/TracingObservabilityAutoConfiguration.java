@@ -24,11 +24,16 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindResult;
@@ -37,6 +42,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -59,6 +65,8 @@ public final class TracingObservabilityAutoConfiguration {
 
 	/** Spring Boot's head-sampling probability, honoured when our ratio is not set. */
 	static final String BOOT_PROBABILITY = "management.tracing.sampling.probability";
+
+	static final String SPAN_EXPORTERS_BEAN = "spanExporters";
 
 	private static final Log logger = LogFactory.getLog(TracingObservabilityAutoConfiguration.class);
 
@@ -169,10 +177,13 @@ public final class TracingObservabilityAutoConfiguration {
 	 * Boot's exporters, each redacted (with the built-in patterns when the application
 	 * has no {@link SecretRedactor}: nothing is exported unredacted), counted and
 	 * silenced: a failed export is counted and warned about at most once an interval.
+	 * Each exporter bean is looked up on its first export rather than here, so that
+	 * building the tracer does not wait for it (see
+	 * {@link #backgroundSpanExporterInitialization()}).
 	 */
-	@Bean
+	@Bean(name = SPAN_EXPORTERS_BEAN)
 	@ConditionalOnMissingBean
-	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, TracingMetrics metrics,
+	SpanExporters spanExporters(ConfigurableListableBeanFactory beanFactory, TracingMetrics metrics,
 			ObservabilityTracingProperties properties, ObjectProvider<SecretRedactor> redactor,
 			ObjectProvider<SpanLimits> spanLimits, RedactFirstSpanLimits redactFirstSpanLimits) {
 		SecretRedactor secretRedactor = redactor.getIfAvailable(SecretRedactor::withDefaults);
@@ -180,13 +191,46 @@ public final class TracingObservabilityAutoConfiguration {
 		// asked for.
 		spanLimits.getIfAvailable();
 		int maxAttributeValueLength = redactFirstSpanLimits.maxAttributeValueLength();
-		List<SpanExporter> exporters = spanExporters.orderedStream().map((exporter) -> {
+		List<SpanExporter> exporters = new ArrayList<>();
+		for (String name : beanFactory.getBeanNamesForType(SpanExporter.class, true, false)) {
+			// Destroyed after the pipeline, which flushes into it on shutdown.
+			beanFactory.registerDependentBean(name, SPAN_EXPORTERS_BEAN);
+			SpanExporter exporter = new DeferredSpanExporter(name, () -> beanFactory.getBean(name, SpanExporter.class));
 			SpanExporter redacting = new RedactingSpanExporter(exporter, secretRedactor::redact,
 					maxAttributeValueLength);
-			return (SpanExporter) new ExportMonitoringSpanExporter(redacting, metrics,
-					properties.getExport().getWarningInterval(), System::nanoTime);
-		}).toList();
+			exporters.add(new ExportMonitoringSpanExporter(redacting, metrics,
+					properties.getExport().getWarningInterval(), System::nanoTime));
+		}
 		return SpanExporters.of(exporters);
+	}
+
+	/**
+	 * Creates Boot's OTLP span exporters on Spring's bootstrap executor (Boot's
+	 * {@code applicationTaskExecutor}) while the rest of the context starts: building one
+	 * initialises the JDK's {@code HttpClient} and default {@code SSLContext}, a fifth of
+	 * a second on the main thread. The context still waits for them before it is
+	 * refreshed, so a misconfigured exporter fails startup as before.
+	 */
+	@Bean
+	static BeanFactoryPostProcessor backgroundSpanExporterInitialization() {
+		return (beanFactory) -> {
+			if (!beanFactory.containsBean(ConfigurableApplicationContext.BOOTSTRAP_EXECUTOR_BEAN_NAME) && !beanFactory
+				.containsBeanDefinition(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)) {
+				// Spring would create them on the main thread anyway, and say so.
+				return;
+			}
+			for (String name : beanFactory.getBeanNamesForType(SpanExporter.class, false, false)) {
+				if (beanFactory.containsBeanDefinition(name)
+						&& beanFactory.getBeanDefinition(name) instanceof AbstractBeanDefinition definition
+						&& !definition.isLazyInit() && isOtlpExporter(beanFactory.getType(name, false))) {
+					definition.setBackgroundInit(true);
+				}
+			}
+		};
+	}
+
+	private static boolean isOtlpExporter(@Nullable Class<?> type) {
+		return type != null && type.getName().startsWith("io.opentelemetry.exporter.otlp.");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,15 +1,21 @@
 package com.pyairtable.observability.autoconfigure.tracing;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.pyairtable.observability.autoconfigure.core.ObservabilityAutoConfiguration;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
@@ -127,6 +133,33 @@ class TracingOtlpExportTests {
 				.rootCause()
 				.hasMessageContaining(
 						"pyairtable.observability.tracing.export.endpoint must be an http:// or https:// URL"));
+	}
+
+	@Test
+	void buildsTheExporterOffTheMainThreadAndExportsThroughIt() {
+		AtomicReference<Thread> builtOn = new AtomicReference<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.tracing.export.endpoint=http://collector:4318")
+			.withBean(OtlpHttpSpanExporterBuilderCustomizer.class,
+					() -> (builder) -> builtOn.set(Thread.currentThread()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(OtlpHttpSpanExporter.class);
+				assertThat(builtOn.get()).isNotNull().isNotSameAs(Thread.currentThread());
+				SpanExporter exporter = context.getBean(SpanExporters.class).list().get(0);
+				assertThat(exporter.flush().join(5, TimeUnit.SECONDS).isSuccess()).isTrue();
+				assertThat(exporter).asString().contains("endpoint=http://collector:4318/v1/traces");
+			});
+	}
+
+	@Test
+	void exporterBuiltOffTheMainThreadStillFailsStartup() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("pyairtable.observability.tracing.export.endpoint=http://collector:4318",
+					OtlpTracingExportConfiguration.BOOT_PREFIX + ".ssl.bundle=collector")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("SSL bundle name has been set but no SSL bundles found in context"));
 	}
 
 	@Test
