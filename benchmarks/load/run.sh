@@ -11,6 +11,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 
 # The starter as users get it, then the same app in each variant, and the receiver.
 ./mvnw -q -B install -DskipTests -pl pyairtable-observability-starter -am
+# Clean once first: without it, a jar already repackaged is kept even after the starter
+# was installed anew.
+./mvnw -q -B -f benchmarks/load/app/pom.xml clean
 for variant in bare actuator boot-tracing starter; do
 	./mvnw -q -B -f benchmarks/load/app/pom.xml -P"$variant" package
 done
